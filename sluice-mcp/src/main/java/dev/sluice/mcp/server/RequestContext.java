@@ -1,0 +1,196 @@
+package dev.sluice.mcp.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.mcp.Json;
+import dev.sluice.mcp.McpError;
+import dev.sluice.mcp.jsonrpc.JsonRpcCodec;
+import dev.sluice.mcp.model.InputRequest;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything a handler may use while serving one request: who calls, progress and log
+ * notifications, cancellation, and {@link #ask} for input from the client (elicitation, sampling,
+ * roots) that works the same on legacy sessions and on stateless 2026-07-28 requests.
+ */
+public final class RequestContext {
+    private final McpServer server;
+    private final Caller caller;
+    private final JsonNode requestId;
+    private final String method;
+    private final String subjectName;
+    private final JsonNode progressToken;
+    private final RequestChannel channel;
+    private final ObjectNode inputResponses;
+    private final ObjectNode answers;
+    private final Map<Class<?>, Object> attributes = new ConcurrentHashMap<>();
+
+    RequestContext(McpServer server, Caller caller, JsonNode requestId, String method, ObjectNode params,
+                   String subjectName, RequestChannel channel) {
+        this.server = server;
+        this.caller = caller;
+        this.requestId = requestId;
+        this.method = method;
+        this.subjectName = subjectName;
+        this.channel = channel;
+        JsonNode meta = params.get("_meta");
+        JsonNode token = meta == null ? null : meta.get("progressToken");
+        this.progressToken = token != null && (token.isTextual() || token.isIntegralNumber()) ? token : null;
+        if (caller.modern()) {
+            JsonNode responses = params.get("inputResponses");
+            if (responses != null && !responses.isObject()) {
+                throw McpError.invalidParams("inputResponses must be an object keyed by the inputRequests keys");
+            }
+            this.inputResponses = responses == null ? Json.object() : (ObjectNode) responses;
+            JsonNode state = params.get("requestState");
+            if (state != null && !state.isTextual()) {
+                throw McpError.invalidParams("requestState must be the string the server returned");
+            }
+            this.answers = state == null ? Json.object() : server.stateCodec().open(binding(), state.asText());
+        } else {
+            this.inputResponses = Json.object();
+            this.answers = Json.object();
+        }
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public JsonNode requestId() {
+        return requestId;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public Cancellation cancellation() {
+        return channel.cancellation();
+    }
+
+    public boolean isCancelled() {
+        return channel.cancellation().isCancelled();
+    }
+
+    /** Throws if the request was cancelled; long loops call this between steps. */
+    public void checkCancelled() {
+        if (isCancelled()) {
+            throw new McpError(dev.sluice.mcp.ErrorCodes.REQUEST_CANCELLED, "Request cancelled: " + cancellation().reason());
+        }
+    }
+
+    public boolean hasProgressToken() {
+        return progressToken != null;
+    }
+
+    /** Reports progress if the client asked for it (sent a progress token); otherwise does nothing. */
+    public void progress(double progress, Double total, String message) {
+        if (progressToken == null || isCancelled()) {
+            return;
+        }
+        ObjectNode p = Json.object();
+        p.set("progressToken", progressToken);
+        p.put("progress", progress);
+        if (total != null) {
+            p.put("total", total);
+        }
+        if (message != null) {
+            p.put("message", message);
+        }
+        channel.notify(JsonRpcCodec.notification("notifications/progress", p));
+    }
+
+    /** Sends a log message tied to this request if the client's level lets it through. */
+    public void log(LogLevel level, String logger, JsonNode data) {
+        LogLevel threshold = caller.effectiveLogLevel();
+        if (threshold == null || level.ordinal() < threshold.ordinal() || isCancelled()) {
+            return;
+        }
+        ObjectNode p = Json.object();
+        p.put("level", level.wireName());
+        if (logger != null) {
+            p.put("logger", logger);
+        }
+        p.set("data", data);
+        channel.notify(JsonRpcCodec.notification("notifications/message", p));
+    }
+
+    public JsonNode ask(String key, InputRequest request) {
+        return ask(Map.of(key, request)).get(key);
+    }
+
+    /**
+     * Gets input from the client, one answer per key. Legacy sessions send each request to the
+     * client and wait. Modern requests answer from the retry's {@code inputResponses} and the
+     * sealed state; anything still missing ends this attempt with an {@code input_required}
+     * result, and the handler runs again from the top when the client retries. Handlers
+     * therefore call {@code ask} in the same order on every attempt.
+     *
+     * @throws McpError -32021 when the client did not declare the needed capability
+     */
+    public Map<String, JsonNode> ask(Map<String, InputRequest> requests) {
+        for (InputRequest r : requests.values()) {
+            if (!caller.supports(r.capability())) {
+                throw McpError.missingCapability(r.capability());
+            }
+        }
+        Map<String, JsonNode> results = new LinkedHashMap<>();
+        if (!caller.modern()) {
+            for (Map.Entry<String, InputRequest> e : requests.entrySet()) {
+                JsonNode result = channel.request(e.getValue().method(), e.getValue().params(), server.clientRequestTimeout());
+                results.put(e.getKey(), InputResponses.validate(e.getKey(), e.getValue().method(), result));
+            }
+            return results;
+        }
+        ObjectNode missing = Json.object();
+        for (Map.Entry<String, InputRequest> e : requests.entrySet()) {
+            String key = e.getKey();
+            JsonNode given = answers.has(key) ? answers.get(key) : inputResponses.get(key);
+            if (given == null || given.isNull()) {
+                missing.set(key, e.getValue().toJson());
+            } else {
+                JsonNode valid = InputResponses.validate(key, e.getValue().method(), given);
+                answers.set(key, valid);
+                results.put(key, valid);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InputRequired(missing, server.stateCodec().seal(binding(), answers));
+        }
+        return results;
+    }
+
+    /** Waits for a modern subscription stream: sends a keep-alive, throwing once the client is gone. */
+    void keepAlive() {
+        channel.keepAlive();
+    }
+
+    void sendNotification(ObjectNode notification) {
+        channel.notify(notification);
+    }
+
+    public ServerEvents events() {
+        return server.events();
+    }
+
+    public <T> T attribute(Class<T> type) {
+        return type.cast(attributes.get(type));
+    }
+
+    public <T> void setAttribute(Class<T> type, T value) {
+        attributes.put(type, value);
+    }
+
+    Duration clientRequestTimeout() {
+        return server.clientRequestTimeout();
+    }
+
+    private String binding() {
+        return RequestStateCodec.binding(method, subjectName, caller.subject());
+    }
+}

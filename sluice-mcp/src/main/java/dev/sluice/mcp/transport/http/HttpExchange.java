@@ -1,0 +1,198 @@
+package dev.sluice.mcp.transport.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.mcp.ErrorCodes;
+import dev.sluice.mcp.Json;
+import dev.sluice.mcp.McpError;
+import dev.sluice.mcp.jsonrpc.JsonRpcCodec;
+import dev.sluice.mcp.jsonrpc.JsonRpcMessage;
+import dev.sluice.mcp.server.Cancellation;
+import dev.sluice.mcp.server.PendingRequests;
+import dev.sluice.mcp.server.RequestChannel;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The response side of one POST. It answers with plain JSON unless something has to be sent
+ * before the result (progress, log messages, a server-to-client request), in which case it
+ * switches to an SSE stream on the first such message. A failed write or a dropped connection
+ * cancels the request.
+ */
+final class HttpExchange implements RequestChannel {
+    static final byte[] KEEP_ALIVE = ":\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT_PREFIX = "event: message\ndata: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT_SUFFIX = "\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Response response;
+    private final Callback callback;
+    private final boolean acceptsSse;
+    private final String sessionId;
+    private final PendingRequests pending;
+    private final Cancellation cancellation = new Cancellation();
+    private final ReentrantLock lock = new ReentrantLock();
+    private boolean streaming;
+    private boolean finished;
+
+    HttpExchange(Request request, Response response, Callback callback, boolean acceptsSse, String sessionId,
+                 PendingRequests pending) {
+        this.response = response;
+        this.callback = callback;
+        this.acceptsSse = acceptsSse;
+        this.sessionId = sessionId;
+        this.pending = pending;
+        request.addFailureListener(failure -> cancellation.cancel("the client closed the connection"));
+    }
+
+    @Override
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    @Override
+    public void notify(ObjectNode notification) {
+        if (!acceptsSse) {
+            return; // a JSON-only client cannot receive anything before the result
+        }
+        writeEvent(Json.bytes(notification));
+    }
+
+    @Override
+    public JsonNode request(String method, ObjectNode params, Duration timeout) {
+        if (pending == null || !acceptsSse) {
+            throw new McpError(ErrorCodes.INVALID_REQUEST, "this request needs " + method
+                    + " from the client, which requires a session and an SSE response (Accept: text/event-stream)");
+        }
+        PendingRequests.Registration registration = pending.register();
+        Runnable onCancel = () -> registration.response().cancel(false);
+        cancellation.onCancel(onCancel);
+        try {
+            writeEvent(Json.bytes(JsonRpcCodec.request(registration.id(), method, params)));
+            JsonRpcMessage.Response answer = registration.response().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (answer.isError()) {
+                ObjectNode error = answer.error();
+                throw new McpError(error.path("code").asInt(ErrorCodes.INTERNAL_ERROR),
+                        "The client answered " + method + " with an error: " + error.path("message").asText(""));
+            }
+            return answer.result();
+        } catch (TimeoutException e) {
+            throw McpError.internal("the client did not answer " + method + " within " + timeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw McpError.internal("interrupted while waiting for the client");
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            throw new McpError(ErrorCodes.REQUEST_CANCELLED, "Request cancelled while waiting for " + method);
+        } finally {
+            pending.forget(registration.id());
+            cancellation.removeCallback(onCancel);
+        }
+    }
+
+    @Override
+    public void keepAlive() {
+        lock.lock();
+        try {
+            startStream();
+            blockingWrite(ByteBuffer.wrap(KEEP_ALIVE));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void writeEvent(byte[] json) {
+        lock.lock();
+        try {
+            if (finished || cancellation.isCancelled()) {
+                return;
+            }
+            startStream();
+            blockingWrite(event(json));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sends the final JSON-RPC message; {@code jsonStatus} is the HTTP status if no stream was opened. */
+    void finish(byte[] json, int jsonStatus) {
+        lock.lock();
+        try {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            if (streaming) {
+                response.write(true, event(json), callback);
+            } else {
+                response.setStatus(jsonStatus);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                if (sessionId != null) {
+                    response.getHeaders().put(McpHttpHandler.SESSION_HEADER, sessionId);
+                }
+                response.write(true, ByteBuffer.wrap(json), callback);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends without a JSON-RPC response (the request was cancelled). */
+    void abandon() {
+        lock.lock();
+        try {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            if (streaming) {
+                response.write(true, ByteBuffer.allocate(0), callback);
+            } else {
+                response.setStatus(204);
+                response.write(true, ByteBuffer.allocate(0), callback);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void startStream() {
+        if (streaming) {
+            return;
+        }
+        streaming = true;
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        response.getHeaders().put("X-Accel-Buffering", "no");
+        if (sessionId != null) {
+            response.getHeaders().put(McpHttpHandler.SESSION_HEADER, sessionId);
+        }
+    }
+
+    private void blockingWrite(ByteBuffer buffer) {
+        try (Blocker.Callback blocker = Blocker.callback()) {
+            response.write(false, buffer, blocker);
+            blocker.block();
+        } catch (IOException | RuntimeException e) {
+            cancellation.cancel("the client closed the stream");
+            throw new McpError(ErrorCodes.REQUEST_CANCELLED, "Request cancelled: the client closed the stream");
+        }
+    }
+
+    static ByteBuffer event(byte[] json) {
+        ByteBuffer buffer = ByteBuffer.allocate(EVENT_PREFIX.length + json.length + EVENT_SUFFIX.length);
+        buffer.put(EVENT_PREFIX).put(json).put(EVENT_SUFFIX).flip();
+        return buffer;
+    }
+}

@@ -1,0 +1,2 @@
+/** The stdio transport: newline-delimited JSON-RPC on a subprocess's stdin and stdout. */
+package dev.sluice.mcp.transport.stdio;
