@@ -95,14 +95,22 @@ public final class RequestContext {
         }
         ObjectNode p = Json.object();
         p.set("progressToken", progressToken);
-        p.put("progress", progress);
+        putNumber(p, "progress", progress);
         if (total != null) {
-            p.put("total", total);
+            putNumber(p, "total", total);
         }
         if (message != null) {
             p.put("message", message);
         }
         channel.notify(JsonRpcCodec.notification("notifications/progress", p));
+    }
+
+    private static void putNumber(ObjectNode node, String field, double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            node.put(field, (long) value);
+        } else {
+            node.put(field, value);
+        }
     }
 
     /** Sends a log message tied to this request if the client's level lets it through. */

@@ -1,0 +1,2 @@
+/** Tools every Sluice server offers, whatever its sources. */
+package dev.sluice.core.tools;

@@ -1,0 +1,2 @@
+/** The {@code sluice} command line (picocli): one class per subcommand. */
+package dev.sluice.server.cli;

@@ -1,0 +1,63 @@
+// Shared helpers for the Sluice test client scripts (no external deps).
+// Contract: every script prints exactly one JSON object on its LAST stdout line
+// and exits 0 on success, 1 on any failure (the JSON then has an "error" key),
+// 2 on bad usage. Diagnostics go to stderr.
+
+export function usage(msg) {
+  process.stderr.write(msg.endsWith('\n') ? msg : msg + '\n');
+  process.exit(2);
+}
+
+export function parseJsonArg(text, what) {
+  try {
+    const v = JSON.parse(text);
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error('not a JSON object');
+    return v;
+  } catch (e) {
+    usage(`${what} must be a JSON object: ${e.message}`);
+  }
+}
+
+/** Extra HTTP request headers from env MCP_HEADERS (JSON object), e.g. {"Authorization":"Bearer x"}. */
+export function extraHeaders() {
+  const raw = process.env.MCP_HEADERS;
+  if (!raw) return {};
+  return parseJsonArg(raw, 'MCP_HEADERS');
+}
+
+export function emit(obj) {
+  process.stdout.write(JSON.stringify(obj) + '\n');
+}
+
+function errorToJson(e) {
+  if (!e || typeof e !== 'object') return { message: String(e) };
+  const out = { name: e.name, message: e.message };
+  if (e.code !== undefined) out.code = e.code;
+  if (e.data !== undefined) out.data = e.data;
+  if (e.cause !== undefined) out.cause = e.cause instanceof Error ? e.cause.message : e.cause;
+  return out;
+}
+
+/**
+ * Runs main() with an overall deadline (env MCP_CLIENT_TIMEOUT_MS, default 30000).
+ * main() returns the observation object; it is printed as the last stdout line.
+ */
+export async function run(main) {
+  const timeoutMs = Number(process.env.MCP_CLIENT_TIMEOUT_MS || 30000);
+  const timer = setTimeout(() => {
+    emit({ error: { name: 'Timeout', message: `client did not finish within ${timeoutMs} ms` } });
+    process.exit(1);
+  }, timeoutMs);
+  timer.unref();
+  try {
+    const obs = await main();
+    clearTimeout(timer);
+    emit(obs);
+    process.exit(0);
+  } catch (e) {
+    clearTimeout(timer);
+    process.stderr.write(`client failure: ${e?.stack || e}\n`);
+    emit({ error: errorToJson(e) });
+    process.exit(1);
+  }
+}

@@ -1,0 +1,48 @@
+// Usage: node v1-sampling-http.mjs URL TOOL ARGS_JSON
+// v1 TypeScript SDK Client over Streamable HTTP that declares the `sampling`
+// capability and answers every sampling/createMessage with a fixed assistant
+// text "stub-model-answer" (model "test-model"), then calls TOOL.
+// Last stdout line: {"protocolVersion","serverInfo","sessionId","tools":[names],"result","samplingRequests":[params...]}
+// Env: MCP_HEADERS, MCP_CLIENT_TIMEOUT_MS (see v1-http.mjs).
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { CreateMessageRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { run, usage, parseJsonArg, extraHeaders } from './common.mjs';
+
+const [url, tool, argsJson] = process.argv.slice(2);
+if (!url || !tool || argsJson === undefined) usage('usage: v1-sampling-http.mjs URL TOOL ARGS_JSON');
+const args = parseJsonArg(argsJson, 'ARGS_JSON');
+
+await run(async () => {
+  const samplingRequests = [];
+  const transport = new StreamableHTTPClientTransport(new URL(url), {
+    requestInit: { headers: extraHeaders() },
+  });
+  const client = new Client(
+    { name: 'sluice-test-v1-sampling', version: '1.0.0' },
+    { capabilities: { sampling: {} } },
+  );
+  client.setRequestHandler(CreateMessageRequestSchema, async (request) => {
+    samplingRequests.push(request.params);
+    return {
+      role: 'assistant',
+      content: { type: 'text', text: 'stub-model-answer' },
+      model: 'test-model',
+      stopReason: 'endTurn',
+    };
+  });
+  await client.connect(transport);
+  const sessionId = transport.sessionId ?? null;
+  const listed = await client.listTools();
+  const result = await client.callTool({ name: tool, arguments: args });
+  const obs = {
+    protocolVersion: transport.protocolVersion ?? null,
+    serverInfo: client.getServerVersion() ?? null,
+    sessionId,
+    tools: listed.tools.map((t) => t.name),
+    result,
+    samplingRequests,
+  };
+  await client.close();
+  return obs;
+});
