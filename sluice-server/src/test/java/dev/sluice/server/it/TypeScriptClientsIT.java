@@ -1,0 +1,84 @@
+package dev.sluice.server.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The official TypeScript SDK clients (v1 {@code @modelcontextprotocol/sdk} and the v2
+ * {@code @modelcontextprotocol/client} pinned to 2026-07-28) connect to {@code sluice serve}
+ * over Streamable HTTP and to {@code sluice stdio}, list the tools and call one.
+ */
+class TypeScriptClientsIT {
+
+    @Test
+    void v1Client_overStreamableHttp_listsAndCallsTestConnection() throws Exception {
+        try (SluiceProcess sluice = SluiceProcess.start("serve", "--port", "0")) {
+            NodeTools.Result r = NodeTools.client("v1-http.mjs", List.of(sluice.url(), "test_connection", "{}"), Map.of());
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            JsonNode out = r.lastJson();
+            assertThat(out.path("protocolVersion").asText()).isEqualTo("2025-11-25");
+            assertThat(out.path("serverInfo").path("name").asText()).isEqualTo("sluice");
+            assertCalledTestConnection(out, "2025-11-25");
+        }
+    }
+
+    @Test
+    void v1Client_overStatelessHttp_works() throws Exception {
+        try (SluiceProcess sluice = SluiceProcess.start("serve", "--port", "0", "--stateless")) {
+            NodeTools.Result r = NodeTools.client("v1-http.mjs", List.of(sluice.url(), "test_connection", "{}"), Map.of());
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            assertCalledTestConnection(r.lastJson(), "2025-11-25");
+        }
+    }
+
+    @Test
+    void v2Client_pinnedTo2026_07_28_overStreamableHttp_listsAndCallsTestConnection() throws Exception {
+        try (SluiceProcess sluice = SluiceProcess.start("serve", "--port", "0")) {
+            NodeTools.Result r = NodeTools.client("v2-http.mjs", List.of(sluice.url(), "test_connection", "{}"), Map.of());
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            JsonNode out = r.lastJson();
+            assertThat(out.path("protocolVersion").asText()).isEqualTo("2026-07-28");
+            assertCalledTestConnection(out, "2026-07-28");
+        }
+    }
+
+    @Test
+    void v1Client_overStdio_listsAndCallsTestConnection() throws Exception {
+        List<String> args = new ArrayList<>(List.of("test_connection", "{}", "--"));
+        args.addAll(SluiceProcess.javaCommand("stdio"));
+        NodeTools.Result r = NodeTools.client("v1-stdio.mjs", args, Map.of());
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertCalledTestConnection(r.lastJson(), "2025-11-25");
+    }
+
+    @Test
+    void v1Client_answersSamplingRequests_fromAToolCall() throws Exception {
+        try (SluiceProcess fixture = SluiceProcess.start("conformance-server", "--port", "0")) {
+            NodeTools.Result r = NodeTools.client("v1-sampling-http.mjs",
+                    List.of(fixture.url(), "test_sampling", "{\"prompt\":\"What is 2+2?\"}"), Map.of());
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            JsonNode out = r.lastJson();
+            assertThat(out.toString()).contains("LLM response: stub-model-answer");
+            assertThat(out.toString()).contains("What is 2+2?");
+        }
+    }
+
+    private static void assertCalledTestConnection(JsonNode out, String expectedVersion) {
+        List<String> tools = new ArrayList<>();
+        out.path("tools").forEach(t -> tools.add(t.isTextual() ? t.asText() : t.path("name").asText()));
+        assertThat(tools).contains("test_connection");
+        JsonNode result = out.path("result");
+        assertThat(result.path("isError").asBoolean(false)).as(out.toString()).isFalse();
+        JsonNode report = result.path("structuredContent");
+        assertThat(report.path("status").asText()).as(out.toString()).isEqualTo("ok");
+        assertThat(report.path("server").path("name").asText()).isEqualTo("sluice");
+        assertThat(report.path("server").path("client_protocol_version").asText()).isEqualTo(expectedVersion);
+        assertThat(result.path("content").get(0).path("text").asText()).contains("\"status\":\"ok\"");
+    }
+}
