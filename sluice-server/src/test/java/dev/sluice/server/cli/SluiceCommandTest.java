@@ -1,0 +1,84 @@
+package dev.sluice.server.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SluiceCommandTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cli = SluiceCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void version_printsSluiceVersion() {
+        Run r = run("--version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("sluice ");
+    }
+
+    @Test
+    void help_listsEveryCommand() {
+        Run r = run("--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("serve", "stdio", "conformance-server", "bench");
+    }
+
+    @Test
+    void serve_refusesNonLoopbackWithoutAuthentication() {
+        Run r = run("serve", "--host", "0.0.0.0", "--port", "0");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("refusing to listen on 0.0.0.0 without authentication");
+    }
+
+    @Test
+    void serve_badConfig_failsWithFileAndLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path config = dir.resolve("sluice.yaml");
+        java.nio.file.Files.writeString(config, "server:\n  port: 80800\n");
+        Run r = run("serve", "--config", config.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains(config + ":2: server.port: must be between 0 and 65535, got 80800");
+    }
+
+    @Test
+    void bench_rejectsMalformedOptions() {
+        assertThat(run("bench", "--url", "http://127.0.0.1:1/mcp", "--args", "[1]").err())
+                .contains("--args must be a JSON object");
+        assertThat(run("bench", "--url", "http://127.0.0.1:1/mcp", "--protocol", "1999-01-01").err())
+                .contains("--protocol must be one of");
+        assertThat(run("bench", "--url", "http://127.0.0.1:1/mcp", "--iterations", "0").err())
+                .contains("--iterations, --concurrency and --duration must be at least 1");
+        assertThat(run("bench").err()).contains("Missing required option: '--url=<url>'");
+    }
+
+    @Test
+    void bench_parsesHeaders() {
+        assertThat(BenchCommand.parseHeaders(List.of("Authorization: Bearer x", "X-Api-Key:k")))
+                .isEqualTo(Map.of("Authorization", "Bearer x", "X-Api-Key", "k"));
+        assertThatThrownBy(() -> BenchCommand.parseHeaders(List.of("nocolon"))).hasMessageContaining("Name:Value");
+    }
+
+    @Test
+    void keepsRunning_onlyForServers() {
+        assertThat(SluiceCommand.keepsRunning(new String[]{"serve"})).isTrue();
+        assertThat(SluiceCommand.keepsRunning(new String[]{"serve", "--help"})).isTrue();
+        assertThat(SluiceCommand.keepsRunning(new String[]{"--version"})).isFalse();
+        assertThat(SluiceCommand.keepsRunning(new String[]{"bench", "--url", "x"})).isFalse();
+    }
+}
