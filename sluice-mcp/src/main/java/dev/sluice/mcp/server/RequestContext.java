@@ -26,8 +26,9 @@ public final class RequestContext {
     private final JsonNode progressToken;
     private final RequestChannel channel;
     private final ObjectNode inputResponses;
-    private final ObjectNode answers;
-    private final Map<Class<?>, Object> attributes = new ConcurrentHashMap<>();
+    /** Answers known so far (from requestState and this retry); created on first ask. */
+    private ObjectNode answers;
+    private volatile Map<Class<?>, Object> attributes;
 
     RequestContext(McpServer server, Caller caller, JsonNode requestId, String method, ObjectNode params,
                    String subjectName, RequestChannel channel) {
@@ -45,15 +46,15 @@ public final class RequestContext {
             if (responses != null && !responses.isObject()) {
                 throw McpError.invalidParams("inputResponses must be an object keyed by the inputRequests keys");
             }
-            this.inputResponses = responses == null ? Json.object() : (ObjectNode) responses;
+            this.inputResponses = (ObjectNode) responses;
             JsonNode state = params.get("requestState");
             if (state != null && !state.isTextual()) {
                 throw McpError.invalidParams("requestState must be the string the server returned");
             }
-            this.answers = state == null ? Json.object() : server.stateCodec().open(binding(), state.asText());
+            this.answers = state == null ? null : server.stateCodec().open(binding(), state.asText());
         } else {
-            this.inputResponses = Json.object();
-            this.answers = Json.object();
+            this.inputResponses = null;
+            this.answers = null;
         }
     }
 
@@ -155,20 +156,24 @@ public final class RequestContext {
             }
             return results;
         }
+        if (answers == null) {
+            answers = Json.object();
+        }
+        ObjectNode known = answers;
         ObjectNode missing = Json.object();
         for (Map.Entry<String, InputRequest> e : requests.entrySet()) {
             String key = e.getKey();
-            JsonNode given = answers.has(key) ? answers.get(key) : inputResponses.get(key);
+            JsonNode given = known.has(key) ? known.get(key) : inputResponses == null ? null : inputResponses.get(key);
             if (given == null || given.isNull()) {
                 missing.set(key, e.getValue().toJson());
             } else {
                 JsonNode valid = InputResponses.validate(key, e.getValue().method(), given);
-                answers.set(key, valid);
+                known.set(key, valid);
                 results.put(key, valid);
             }
         }
         if (!missing.isEmpty()) {
-            throw new InputRequired(missing, server.stateCodec().seal(binding(), answers));
+            throw new InputRequired(missing, server.stateCodec().seal(binding(), known));
         }
         return results;
     }
@@ -187,10 +192,14 @@ public final class RequestContext {
     }
 
     public <T> T attribute(Class<T> type) {
-        return type.cast(attributes.get(type));
+        Map<Class<?>, Object> map = attributes;
+        return map == null ? null : type.cast(map.get(type));
     }
 
-    public <T> void setAttribute(Class<T> type, T value) {
+    public synchronized <T> void setAttribute(Class<T> type, T value) {
+        if (attributes == null) {
+            attributes = new ConcurrentHashMap<>();
+        }
         attributes.put(type, value);
     }
 
