@@ -26,12 +26,33 @@ import java.util.concurrent.atomic.AtomicReference;
  * Latches let tests wait for handler events instead of sleeping.
  */
 public final class TestServerFixture {
+    private volatile CountDownLatch started = new CountDownLatch(1);
+    private volatile CountDownLatch cancelled = new CountDownLatch(1);
+    private final AtomicReference<Boolean> sawCancelled = new AtomicReference<>();
+
     /** The blocking tools count this down once they are running. */
-    public final CountDownLatch started = new CountDownLatch(1);
+    public CountDownLatch started() {
+        return started;
+    }
+
     /** Counted down by the blocking tools' cancellation callback. */
-    public final CountDownLatch cancelled = new CountDownLatch(1);
+    public CountDownLatch cancelled() {
+        return cancelled;
+    }
+
     /** Whether the blocking tool saw {@code ctx.isCancelled()} after the callback ran. */
-    public final AtomicReference<Boolean> sawCancelled = new AtomicReference<>();
+    public Boolean sawCancelled() {
+        return sawCancelled.get();
+    }
+
+    /** Releases any tool still blocked and arms fresh latches for the next test. */
+    public void reset() {
+        CountDownLatch old = cancelled;
+        started = new CountDownLatch(1);
+        cancelled = new CountDownLatch(1);
+        sawCancelled.set(null);
+        old.countDown();
+    }
 
     public static ObjectNode echoSchema() {
         ObjectNode schema = Json.object();
@@ -59,9 +80,10 @@ public final class TestServerFixture {
                 .tool(Tool.of("echo", "Echoes its text", echoSchema()),
                         (args, ctx) -> CallToolResult.text(args.get("text").asText()))
                 .tool(Tool.of("block", "Blocks until cancelled", Tool.emptyObjectSchema()), (args, ctx) -> {
-                    ctx.cancellation().onCancel(cancelled::countDown);
+                    CountDownLatch done = cancelled;
+                    ctx.cancellation().onCancel(done::countDown);
                     started.countDown();
-                    awaitCancelled();
+                    await(done);
                     sawCancelled.set(ctx.isCancelled());
                     return CallToolResult.text("finished, cancelled=" + ctx.isCancelled());
                 })
@@ -70,13 +92,24 @@ public final class TestServerFixture {
                     ctx.progress(2, 2.0, "done");
                     return CallToolResult.text("progressed");
                 })
-                .tool(Tool.of("stream", "Reports progress, then waits until cancelled", Tool.emptyObjectSchema()), (args, ctx) -> {
-                    ctx.cancellation().onCancel(cancelled::countDown);
+                .tool(Tool.of("stream", "Reports progress once, then waits silently until cancelled", Tool.emptyObjectSchema()), (args, ctx) -> {
+                    CountDownLatch done = cancelled;
+                    ctx.cancellation().onCancel(done::countDown);
                     ctx.progress(1, null, "started");
                     started.countDown();
-                    awaitCancelled();
+                    await(done);
                     sawCancelled.set(ctx.isCancelled());
                     return CallToolResult.text("stream ended");
+                })
+                .tool(Tool.of("heartbeat", "Reports progress every 20 ms until cancelled", Tool.emptyObjectSchema()), (args, ctx) -> {
+                    CountDownLatch done = cancelled;
+                    ctx.cancellation().onCancel(done::countDown);
+                    started.countDown();
+                    for (int beat = 1; beat < 1000 && !awaitFor(done, 20); beat++) {
+                        ctx.progress(beat, null, "beat");
+                    }
+                    sawCancelled.set(ctx.isCancelled());
+                    return CallToolResult.text("heartbeat ended");
                 })
                 .tool(Tool.of("sample", "Asks the client for a completion", Tool.emptyObjectSchema()), (args, ctx) -> {
                     JsonNode answer = ctx.ask("k", InputRequest.sample("hi", 10));
@@ -92,11 +125,16 @@ public final class TestServerFixture {
                         (uri, vars, ctx) -> List.of(ResourceContents.text(uri, "text/plain", "data for " + vars.get("id"))));
     }
 
-    private void awaitCancelled() {
+    private static void await(CountDownLatch latch) {
+        awaitFor(latch, 20_000);
+    }
+
+    private static boolean awaitFor(CountDownLatch latch, long millis) {
         try {
-            cancelled.await(20, TimeUnit.SECONDS);
+            return latch.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return true;
         }
     }
 }

@@ -30,12 +30,13 @@ final class ListenStream implements Subscriber {
     }
 
     ObjectNode run() {
-        ObjectNode ack = Json.object();
-        ack.set("_meta", meta());
-        ack.set("notifications", filter);
-        channel.notify(JsonRpcCodec.notification("notifications/subscriptions/acknowledged", ack));
+        // subscribe before acknowledging: an event published as soon as the client sees the ack must arrive
         server.hub().add(this);
         try {
+            ObjectNode ack = Json.object();
+            ack.set("_meta", meta());
+            ack.set("notifications", filter);
+            channel.notify(JsonRpcCodec.notification("notifications/subscriptions/acknowledged", ack));
             long waitMillis = server.keepAliveInterval().toMillis();
             while (!channel.cancellation().isCancelled()) {
                 ServerEvent event = queue.poll(waitMillis, TimeUnit.MILLISECONDS);

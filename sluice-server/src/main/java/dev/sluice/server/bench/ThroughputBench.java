@@ -2,6 +2,7 @@ package dev.sluice.server.bench;
 
 import dev.sluice.mcp.client.McpHttpClient;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * C concurrent callers repeat tools/call for a fixed time over kept-alive connections. With a
+ * C concurrent callers repeat tools/call for a fixed time, each on its own kept-alive connection
+ * with a lean raw HTTP client (so the generator's own CPU stays small). With a
  * target rate, each caller follows a schedule and latency is measured from the scheduled start,
  * so a stalled server cannot hide its stalls (no coordinated omission).
  */
@@ -20,7 +22,7 @@ public final class ThroughputBench {
     private ThroughputBench() {
     }
 
-    public record Result(long calls, int errors, double seconds, Stats latency) {
+    public record Result(String tool, long calls, int errors, double seconds, Stats latency) {
         public double callsPerSecond() {
             return calls / seconds;
         }
@@ -34,15 +36,14 @@ public final class ThroughputBench {
             probe.connect();
             resolved = target.resolveTool(probe.listTools());
         }
-        if (!warmup.isZero()) {
-            measure(resolved, http, concurrency, warmup, rate);
-        }
-        Result result = measure(resolved, http, concurrency, duration, rate);
         http.close();
-        return result;
+        if (!warmup.isZero()) {
+            measure(resolved, concurrency, warmup, rate);
+        }
+        return measure(resolved, concurrency, duration, rate);
     }
 
-    private static Result measure(BenchTarget target, HttpClient http, int concurrency, Duration duration, double rate) {
+    private static Result measure(BenchTarget target, int concurrency, Duration duration, double rate) {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         long intervalNanos = rate > 0 ? (long) (1e9 * concurrency / rate) : 0;
@@ -57,9 +58,9 @@ public final class ThroughputBench {
             samples.add(latencies);
             counts.add(count);
             long offset = intervalNanos == 0 ? 0 : intervalNanos * w / concurrency;
-            workers.add(Thread.ofVirtual().start(() -> {
-                try (McpHttpClient client = target.client(http)) {
-                    client.connect();
+            workers.add(Thread.ofPlatform().daemon().start(() -> {
+                try (RawMcpCaller client = new RawMcpCaller(target)) {
+                    client.open();
                     long next = start + offset;
                     while (true) {
                         long scheduled = intervalNanos == 0 ? System.nanoTime() : next;
@@ -73,17 +74,15 @@ public final class ThroughputBench {
                             }
                             next += intervalNanos;
                         }
-                        try {
-                            client.callTool(target.tool(), target.arguments());
-                            if (count[0] < latencies.length) {
-                                latencies[count[0]++] = System.nanoTime() - scheduled;
-                            }
-                        } catch (RuntimeException e) {
-                            errors.incrementAndGet();
+                        client.call();
+                        if (count[0] < latencies.length) {
+                            latencies[count[0]++] = System.nanoTime() - scheduled;
                         }
                     }
-                } catch (RuntimeException e) {
-                    errors.incrementAndGet();
+                } catch (IOException | RuntimeException e) {
+                    if (errors.incrementAndGet() == 1) {
+                        System.err.println("caller failed: " + e.getMessage());
+                    }
                 }
             }));
         }
@@ -102,12 +101,12 @@ public final class ThroughputBench {
             System.arraycopy(samples.get(w), 0, all, pos, counts.get(w)[0]);
             pos += counts.get(w)[0];
         }
-        return new Result(total, errors.get(), seconds, Stats.of(all, total));
+        return new Result(target.tool(), total, errors.get(), seconds, Stats.of(all, total));
     }
 
     public static void print(Result r, BenchTarget target, int concurrency, double rate, PrintStream out) {
         out.printf("throughput: %s protocol %s, tool %s, %d callers%s%n", target.url(), target.protocolVersion(),
-                target.tool(), concurrency, rate > 0 ? String.format(", target %.0f calls/s", rate) : " (unbounded)");
+                r.tool(), concurrency, rate > 0 ? String.format(", target %.0f calls/s", rate) : " (unbounded)");
         out.printf("calls/s %.0f over %.1f s; latency ms p50 %.3f p99 %.3f p99.9 %.3f max %.3f mean %.3f%n",
                 r.callsPerSecond(), r.seconds(), r.latency().p50Ms(), r.latency().p99Ms(), r.latency().p999Ms(),
                 r.latency().maxMs(), r.latency().meanMs());

@@ -43,16 +43,18 @@ final class HttpExchange implements RequestChannel {
     private final PendingRequests pending;
     private final Cancellation cancellation = new Cancellation();
     private final ReentrantLock lock = new ReentrantLock();
+    private final long startedMillis;
     private boolean streaming;
-    private boolean finished;
+    private volatile boolean finished;
 
     HttpExchange(Request request, Response response, Callback callback, boolean acceptsSse, String sessionId,
-                 PendingRequests pending) {
+                 PendingRequests pending, long startedMillis) {
         this.response = response;
         this.callback = callback;
         this.acceptsSse = acceptsSse;
         this.sessionId = sessionId;
         this.pending = pending;
+        this.startedMillis = startedMillis;
         request.addFailureListener(failure -> cancellation.cancel("the client closed the connection"));
     }
 
@@ -106,6 +108,38 @@ final class HttpExchange implements RequestChannel {
         try {
             startStream();
             blockingWrite(ByteBuffer.wrap(KEEP_ALIVE));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long startedMillis() {
+        return startedMillis;
+    }
+
+    boolean isFinished() {
+        return finished;
+    }
+
+    boolean acceptsSse() {
+        return acceptsSse;
+    }
+
+    /**
+     * Called by the ticker for requests that have run a while: an SSE comment proves the client is
+     * still there (a failed write cancels the request). Skipped if a write is in progress.
+     */
+    void probe() {
+        if (!acceptsSse || finished || cancellation.isCancelled() || !lock.tryLock()) {
+            return;
+        }
+        try {
+            if (!finished) {
+                startStream();
+                blockingWrite(ByteBuffer.wrap(KEEP_ALIVE));
+            }
+        } catch (McpError e) {
+            // blockingWrite already cancelled the request
         } finally {
             lock.unlock();
         }

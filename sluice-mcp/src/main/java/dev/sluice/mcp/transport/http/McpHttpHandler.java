@@ -51,6 +51,8 @@ public final class McpHttpHandler extends Handler.Abstract {
     /** Server-to-client requests of stateless legacy callers, whose answers arrive on later POSTs. */
     private final PendingRequests statelessPending = new PendingRequests("sluice-");
     private final Function<String, Tool> toolLookup;
+    private final KeepAliveTicker ticker;
+    private final Clock clock;
     private volatile CallerDecorator decorator = (request, caller) -> caller;
 
     /** Lets an authentication layer attach the authenticated subject to the caller. */
@@ -66,6 +68,8 @@ public final class McpHttpHandler extends Handler.Abstract {
         this.sessions = config.stateless() ? null
                 : new SessionManager(clock, config.sessionIdle(), config.maxSessions(), server.hub());
         this.guard = new OriginGuard(config);
+        this.clock = clock;
+        this.ticker = new KeepAliveTicker(clock, java.time.Duration.ofSeconds(2));
         this.toolLookup = name -> {
             Features.ToolEntry entry = server.features().tool(name);
             return entry == null ? null : entry.tool();
@@ -74,6 +78,11 @@ public final class McpHttpHandler extends Handler.Abstract {
 
     public void setCallerDecorator(CallerDecorator callerDecorator) {
         this.decorator = callerDecorator;
+    }
+
+    /** Stops the keep-alive ticker; the server is shutting down. */
+    public void shutdown() {
+        ticker.close();
     }
 
     /** Legacy sessions, or empty when stateless. */
@@ -107,7 +116,7 @@ public final class McpHttpHandler extends Handler.Abstract {
     private void post(Request request, Response response, Callback callback) {
         HttpFields headers = request.getHeaders();
         String contentType = headers.get(HttpHeader.CONTENT_TYPE);
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             sendError(response, callback, 415, null, McpError.invalidRequest("Content-Type must be application/json"));
             return;
         }
@@ -192,7 +201,7 @@ public final class McpHttpHandler extends Handler.Abstract {
     private void legacy(Request request, Response response, Callback callback, JsonRpcMessage message,
                         String sessionId, String versionHeader, AcceptHeader accept) {
         if (versionHeader != null && !ProtocolVersion.isLegacy(versionHeader.trim())) {
-            sendError(response, callback, 400, idOf(message), McpError.unsupportedVersion(versionHeader, ProtocolVersion.ALL));
+            sendError(response, callback, 400, idOf(message), McpError.unsupportedVersion(versionHeader.trim(), ProtocolVersion.ALL));
             return;
         }
         // stateless servers ignore session ids, as the 2026 backward-compatibility rules say
@@ -255,10 +264,11 @@ public final class McpHttpHandler extends Handler.Abstract {
     private void serve(Request request, Response response, Callback callback, JsonRpcMessage.Request call, Caller caller,
                        AcceptHeader accept, Session session, PendingRequests pending, boolean modern) {
         HttpExchange exchange = new HttpExchange(request, response, callback, accept.sse(),
-                session == null ? null : session.id(), modern ? null : pending);
+                session == null ? null : session.id(), modern ? null : pending, clock.millis());
         if (session != null) {
             session.inFlight().started(call.id(), exchange.cancellation());
         }
+        ticker.watch(exchange);
         try {
             ObjectNode result = server.handle(call, caller, exchange);
             if (exchange.cancellation().isCancelled()) {
@@ -277,6 +287,7 @@ public final class McpHttpHandler extends Handler.Abstract {
             exchange.finish(JsonRpcCodec.error(call.id(), McpError.internal("the server failed while handling " + call.method())),
                     modern ? 500 : 200);
         } finally {
+            ticker.forget(exchange);
             if (session != null) {
                 session.inFlight().finished(call.id());
             }

@@ -81,6 +81,7 @@ public final class McpHttpServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.close();
+        mcpHandler.shutdown();
         mcpHandler.sessions().ifPresent(dev.sluice.mcp.server.SessionManager::closeAll);
         jetty.stop();
     }
