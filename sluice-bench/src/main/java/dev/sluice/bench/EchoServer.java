@@ -24,7 +24,7 @@ public final class EchoServer {
         boolean stateless = args.length > 1 && args[1].equals("stateless");
         ObjectNode schema = (ObjectNode) Json.parse("{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"}},\"required\":[\"text\"]}");
         McpServer server = McpServer.builder("sluice-echo", "1")
-                .tool(Tool.of("echo", "Echoes the text back", schema), (a, ctx) -> CallToolResult.text(a.path("text").asText()))
+                .inlineTool(Tool.of("echo", "Echoes the text back", schema), (a, ctx) -> CallToolResult.text(a.path("text").asText()))
                 .build();
         McpHttpServer http = new McpHttpServer(server, HttpTransportConfig.defaults("127.0.0.1").withStateless(stateless),
                 "127.0.0.1", port, List.of()).start();

@@ -22,7 +22,7 @@ public final class SluiceServerFactory {
                 .instructions("Sluice gives governed, read-only access to an organisation's data. "
                         + "Call test_connection to see what is available.")
                 .clock(clock)
-                .tool(TestConnectionTool.definition(), TestConnectionTool.handler(facts, clock));
+                .inlineTool(TestConnectionTool.definition(), TestConnectionTool.handler(facts, clock));
         if (settings.requestStateKey() != null) {
             builder.requestStateKey(settings.requestStateKey().getBytes(StandardCharsets.UTF_8));
         }

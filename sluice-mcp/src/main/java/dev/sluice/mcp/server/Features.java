@@ -17,7 +17,8 @@ import java.util.Map;
  * of registration, so repeated lists are identical.
  */
 public final class Features {
-    public record ToolEntry(Tool tool, Handlers.ToolHandler handler) {
+    /** {@code inline}: the handler never blocks, so it may run on a transport's I/O thread. */
+    public record ToolEntry(Tool tool, Handlers.ToolHandler handler, boolean inline) {
     }
 
     public record ResourceEntry(Resource resource, Handlers.ResourceReader reader) {
@@ -37,9 +38,13 @@ public final class Features {
     private volatile Map<String, PromptEntry> prompts = Map.of();
     private volatile List<PromptEntry> promptList = List.of();
 
-    public synchronized void putTool(Tool tool, Handlers.ToolHandler handler) {
+    public void putTool(Tool tool, Handlers.ToolHandler handler) {
+        putTool(tool, handler, false);
+    }
+
+    public synchronized void putTool(Tool tool, Handlers.ToolHandler handler, boolean inline) {
         Map<String, ToolEntry> next = new LinkedHashMap<>(tools);
-        next.put(tool.name(), new ToolEntry(tool, handler));
+        next.put(tool.name(), new ToolEntry(tool, handler, inline));
         tools = Collections.unmodifiableMap(next);
         toolList = List.copyOf(next.values());
     }

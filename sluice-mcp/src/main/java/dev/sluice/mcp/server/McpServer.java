@@ -120,6 +120,23 @@ public final class McpServer implements ServerEvents {
         return dispatcher.dispatch(request, caller, channel);
     }
 
+    /**
+     * True when serving {@code request} cannot block: listing, discovery and session bookkeeping,
+     * and calls of tools registered as inline. Transports may then serve it on their I/O thread,
+     * which avoids a thread hand-off per request.
+     */
+    public boolean completesInline(JsonRpcMessage.Request request) {
+        return switch (request.method()) {
+            case "tools/list", "prompts/list", "resources/list", "resources/templates/list", "server/discover", "ping",
+                 "logging/setLevel", "resources/subscribe", "resources/unsubscribe" -> true;
+            case "tools/call" -> {
+                Features.ToolEntry entry = features.tool(request.params().path("name").asText(""));
+                yield entry == null || entry.inline();
+            }
+            default -> false;
+        };
+    }
+
     ObjectNode capabilities(boolean modern, boolean push) {
         ObjectNode caps = Json.object();
         if (!features.tools().isEmpty()) {
@@ -256,6 +273,16 @@ public final class McpServer implements ServerEvents {
 
         public Builder tool(Tool tool, Handlers.ToolHandler handler) {
             features.putTool(requireNonNull(tool, "tool is null"), requireNonNull(handler, "handler is null"));
+            return this;
+        }
+
+        /**
+         * A tool whose handler is quick and never blocks (no I/O, no waiting, no input from the
+         * client): transports may run it on their I/O thread. Its progress and log messages are
+         * delivered together with the result.
+         */
+        public Builder inlineTool(Tool tool, Handlers.ToolHandler handler) {
+            features.putTool(requireNonNull(tool, "tool is null"), requireNonNull(handler, "handler is null"), true);
             return this;
         }
 

@@ -44,17 +44,21 @@ final class HttpExchange implements RequestChannel {
     private final Cancellation cancellation = new Cancellation();
     private final ReentrantLock lock = new ReentrantLock();
     private final long startedMillis;
+    /** Served on the selector thread: nothing may block, so early messages are held until the end. */
+    private final boolean inline;
+    private java.util.List<byte[]> held;
     private boolean streaming;
     private volatile boolean finished;
 
     HttpExchange(Request request, Response response, Callback callback, boolean acceptsSse, String sessionId,
-                 PendingRequests pending, long startedMillis) {
+                 PendingRequests pending, long startedMillis, boolean inline) {
         this.response = response;
         this.callback = callback;
         this.acceptsSse = acceptsSse;
         this.sessionId = sessionId;
         this.pending = pending;
         this.startedMillis = startedMillis;
+        this.inline = inline;
         request.addFailureListener(failure -> cancellation.cancel("the client closed the connection"));
     }
 
@@ -73,6 +77,9 @@ final class HttpExchange implements RequestChannel {
 
     @Override
     public JsonNode request(String method, ObjectNode params, Duration timeout) {
+        if (inline) {
+            throw new IllegalStateException("a handler that completes inline must not ask the client for input");
+        }
         if (pending == null || !acceptsSse) {
             throw new McpError(ErrorCodes.INVALID_REQUEST, "this request needs " + method
                     + " from the client, which requires a session and an SSE response (Accept: text/event-stream)");
@@ -104,6 +111,9 @@ final class HttpExchange implements RequestChannel {
 
     @Override
     public void keepAlive() {
+        if (inline) {
+            return;
+        }
         lock.lock();
         try {
             startStream();
@@ -151,6 +161,13 @@ final class HttpExchange implements RequestChannel {
             if (finished || cancellation.isCancelled()) {
                 return;
             }
+            if (inline) {
+                if (held == null) {
+                    held = new java.util.ArrayList<>();
+                }
+                held.add(json);
+                return;
+            }
             startStream();
             blockingWrite(event(json));
         } finally {
@@ -166,7 +183,11 @@ final class HttpExchange implements RequestChannel {
                 return;
             }
             finished = true;
-            if (streaming) {
+            if (held != null) {
+                startStream();
+                held.add(json);
+                response.write(true, events(held), callback);
+            } else if (streaming) {
                 response.write(true, event(json), callback);
             } else {
                 response.setStatus(jsonStatus);
@@ -222,6 +243,18 @@ final class HttpExchange implements RequestChannel {
             cancellation.cancel("the client closed the stream");
             throw new McpError(ErrorCodes.REQUEST_CANCELLED, "Request cancelled: the client closed the stream");
         }
+    }
+
+    private static ByteBuffer events(java.util.List<byte[]> messages) {
+        int size = 0;
+        for (byte[] m : messages) {
+            size += EVENT_PREFIX.length + m.length + EVENT_SUFFIX.length;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(size);
+        for (byte[] m : messages) {
+            buffer.put(EVENT_PREFIX).put(m).put(EVENT_SUFFIX);
+        }
+        return buffer.flip();
     }
 
     static ByteBuffer event(byte[] json) {

@@ -25,7 +25,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +61,7 @@ public final class McpHttpHandler extends Handler.Abstract {
     }
 
     public McpHttpHandler(McpServer server, HttpTransportConfig config, Clock clock) {
-        super(InvocationType.BLOCKING);
+        super(InvocationType.NON_BLOCKING);
         this.server = server;
         this.config = config;
         this.sessions = config.stateless() ? null
@@ -103,7 +102,7 @@ public final class McpHttpHandler extends Handler.Abstract {
         }
         switch (request.getMethod()) {
             case "POST" -> post(request, response, callback);
-            case "GET" -> get(request, response, callback);
+            case "GET" -> Thread.ofVirtual().start(() -> get(request, response, callback));
             case "DELETE" -> delete(request, response, callback);
             default -> {
                 response.getHeaders().put(HttpHeader.ALLOW, config.stateless() ? "POST" : "POST, GET, DELETE");
@@ -113,6 +112,10 @@ public final class McpHttpHandler extends Handler.Abstract {
         return true;
     }
 
+    /**
+     * Runs on Jetty's selector thread (the handler is non-blocking). A body that has fully arrived
+     * is parsed right here; if more must be awaited, the rest of the work moves to a virtual thread.
+     */
     private void post(Request request, Response response, Callback callback) {
         HttpFields headers = request.getHeaders();
         String contentType = headers.get(HttpHeader.CONTENT_TYPE);
@@ -126,15 +129,40 @@ public final class McpHttpHandler extends Handler.Abstract {
                     McpError.invalidRequest("Accept must include application/json and text/event-stream"));
             return;
         }
-        JsonNode body;
+        if (request.getLength() > config.maxBodyBytes()) {
+            tooLarge(response, callback);
+            return;
+        }
+        BodyReader body = new BodyReader(request, config.maxBodyBytes());
         try {
-            byte[] bytes = readBody(request);
-            if (bytes == null) {
-                sendError(response, callback, 413, null, McpError.invalidRequest(
-                        "request body exceeds the limit of " + config.maxBodyBytes() + " bytes"));
+            if (body.readAvailable()) {
+                onBody(request, response, callback, accept, body, true);
                 return;
             }
-            body = Json.parse(bytes);
+        } catch (IOException e) {
+            sendError(response, callback, 400, null, McpError.parseError(shortMessage(e)));
+            return;
+        }
+        Thread.ofVirtual().start(() -> {
+            try {
+                body.readRemaining();
+                onBody(request, response, callback, accept, body, false);
+            } catch (IOException e) {
+                sendError(response, callback, 400, null, McpError.parseError(shortMessage(e)));
+            }
+        });
+    }
+
+    private void onBody(Request request, Response response, Callback callback, AcceptHeader accept, BodyReader reader,
+                        boolean onSelector) {
+        if (reader.tooLarge()) {
+            tooLarge(response, callback);
+            return;
+        }
+        HttpFields headers = request.getHeaders();
+        JsonNode body;
+        try {
+            body = Json.parse(reader.bytes());
         } catch (IOException e) {
             sendError(response, callback, 400, null, McpError.parseError(shortMessage(e)));
             return;
@@ -150,10 +178,15 @@ public final class McpHttpHandler extends Handler.Abstract {
         String sessionId = headers.get(SESSION_HEADER);
         String versionHeader = headers.get(VERSION_HEADER);
         if (isModern(message, sessionId, versionHeader)) {
-            modern(request, response, callback, message, versionHeader, accept);
+            modern(request, response, callback, message, versionHeader, accept, onSelector);
         } else {
-            legacy(request, response, callback, message, sessionId, versionHeader, accept);
+            legacy(request, response, callback, message, sessionId, versionHeader, accept, onSelector);
         }
+    }
+
+    private void tooLarge(Response response, Callback callback) {
+        sendError(response, callback, 413, null, McpError.invalidRequest(
+                "request body exceeds the limit of " + config.maxBodyBytes() + " bytes"));
     }
 
     static boolean isModern(JsonRpcMessage message, String sessionId, String versionHeader) {
@@ -176,7 +209,7 @@ public final class McpHttpHandler extends Handler.Abstract {
     }
 
     private void modern(Request request, Response response, Callback callback, JsonRpcMessage message,
-                        String versionHeader, AcceptHeader accept) {
+                        String versionHeader, AcceptHeader accept, boolean onSelector) {
         if (message instanceof JsonRpcMessage.Notification) {
             accepted(response, callback, null);
             return;
@@ -195,11 +228,11 @@ public final class McpHttpHandler extends Handler.Abstract {
             sendError(response, callback, modernStatus(e), call.id(), e);
             return;
         }
-        serve(request, response, callback, call, caller, accept, null, null, true);
+        dispatch(request, response, callback, call, caller, accept, null, null, true, onSelector);
     }
 
     private void legacy(Request request, Response response, Callback callback, JsonRpcMessage message,
-                        String sessionId, String versionHeader, AcceptHeader accept) {
+                        String sessionId, String versionHeader, AcceptHeader accept, boolean onSelector) {
         if (versionHeader != null && !ProtocolVersion.isLegacy(versionHeader.trim())) {
             sendError(response, callback, 400, idOf(message), McpError.unsupportedVersion(versionHeader.trim(), ProtocolVersion.ALL));
             return;
@@ -232,8 +265,8 @@ public final class McpHttpHandler extends Handler.Abstract {
                     return;
                 }
                 Caller caller = session != null ? session.caller() : statelessLegacyCaller(versionHeader);
-                serve(request, response, callback, r, decorator.decorate(request, caller), accept,
-                        session, pending, false);
+                dispatch(request, response, callback, r, decorator.decorate(request, caller), accept,
+                        session, pending, false, onSelector);
             }
         }
     }
@@ -261,14 +294,29 @@ public final class McpHttpHandler extends Handler.Abstract {
         return new Caller(version, false, null, Json.object(), null, null, null);
     }
 
+    /**
+     * Serves a request inline when it cannot block (we are still on the selector thread and the
+     * method or tool is known to be quick), otherwise on a virtual thread of its own.
+     */
+    private void dispatch(Request request, Response response, Callback callback, JsonRpcMessage.Request call, Caller caller,
+                          AcceptHeader accept, Session session, PendingRequests pending, boolean modern, boolean onSelector) {
+        if (onSelector && server.completesInline(call)) {
+            serve(request, response, callback, call, caller, accept, session, pending, modern, true);
+        } else {
+            Thread.ofVirtual().start(() -> serve(request, response, callback, call, caller, accept, session, pending, modern, false));
+        }
+    }
+
     private void serve(Request request, Response response, Callback callback, JsonRpcMessage.Request call, Caller caller,
-                       AcceptHeader accept, Session session, PendingRequests pending, boolean modern) {
+                       AcceptHeader accept, Session session, PendingRequests pending, boolean modern, boolean inline) {
         HttpExchange exchange = new HttpExchange(request, response, callback, accept.sse(),
-                session == null ? null : session.id(), modern ? null : pending, clock.millis());
+                session == null ? null : session.id(), modern ? null : pending, clock.millis(), inline);
         if (session != null) {
             session.inFlight().started(call.id(), exchange.cancellation());
         }
-        ticker.watch(exchange);
+        if (!inline) {
+            ticker.watch(exchange);
+        }
         try {
             ObjectNode result = server.handle(call, caller, exchange);
             if (exchange.cancellation().isCancelled()) {
@@ -350,17 +398,6 @@ public final class McpHttpHandler extends Handler.Abstract {
         }
         response.setStatus(204);
         response.write(true, ByteBuffer.allocate(0), callback);
-    }
-
-    private byte[] readBody(Request request) throws IOException {
-        long declared = request.getLength();
-        if (declared > config.maxBodyBytes()) {
-            return null;
-        }
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] bytes = in.readNBytes(config.maxBodyBytes() + 1);
-            return bytes.length > config.maxBodyBytes() ? null : bytes;
-        }
     }
 
     private static void accepted(Response response, Callback callback, String sessionId) {

@@ -11,12 +11,13 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
  * An embedded Jetty server carrying the MCP endpoint (plus any extra handlers, tried in order
- * after it). Blocking handlers run on virtual threads; idle sessions are swept once a minute.
+ * after it). The MCP handler serves quick requests on the selector thread and starts a virtual
+ * thread for anything that may block, so Jetty's own pool stays small. Idle sessions are swept
+ * once a minute.
  */
 public final class McpHttpServer implements AutoCloseable {
     private final Server jetty;
@@ -28,7 +29,6 @@ public final class McpHttpServer implements AutoCloseable {
         this.server = server;
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("sluice-http");
-        threads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sluice-vt-", 0).factory()));
         this.jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -39,10 +39,14 @@ public final class McpHttpServer implements AutoCloseable {
         connector.setIdleTimeout(TimeUnit.MINUTES.toMillis(10));
         jetty.addConnector(connector);
         this.mcpHandler = new McpHttpHandler(server, config, Clock.systemUTC());
-        Handler.Sequence handlers = new Handler.Sequence();
-        handlers.addHandler(mcpHandler);
-        extraHandlers.forEach(handlers::addHandler);
-        jetty.setHandler(handlers);
+        if (extraHandlers.isEmpty()) {
+            jetty.setHandler(mcpHandler);
+        } else {
+            Handler.Sequence handlers = new Handler.Sequence();
+            handlers.addHandler(mcpHandler);
+            extraHandlers.forEach(handlers::addHandler);
+            jetty.setHandler(handlers);
+        }
         jetty.setStopTimeout(2000);
         ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("sluice-sweeper", true);
         jetty.addBean(scheduler);

@@ -1,0 +1,24 @@
+package dev.sluice.sql.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * Rows of a running query, streamed from the engine. Values are already JSON-typed (numbers as
+ * numbers, exact decimals, ISO-8601 timestamps, NULL as null). Closing it releases the statement.
+ */
+public interface QueryCursor extends AutoCloseable {
+    List<ColumnMeta> columns();
+
+    /** The next row's values in column order, or null at the end. */
+    JsonNode[] next();
+
+    /** The engine's own id for the query, if it has one (Athena's QueryExecutionId); else null. */
+    default String engineQueryId() {
+        return null;
+    }
+
+    @Override
+    void close();
+}
