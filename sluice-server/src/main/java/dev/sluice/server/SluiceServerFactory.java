@@ -1,31 +1,78 @@
 package dev.sluice.server;
 
-import dev.sluice.core.config.ServerSettings;
+import dev.sluice.core.config.SluiceConfig;
 import dev.sluice.core.tools.ServerFacts;
-import dev.sluice.core.tools.TestConnectionTool;
 import dev.sluice.mcp.ProtocolVersion;
 import dev.sluice.mcp.server.McpServer;
+import dev.sluice.sql.result.ResultStore;
+import dev.sluice.sql.result.ResultStoreConfig;
+import dev.sluice.sql.source.SourceDefinition;
+import dev.sluice.sql.source.SourceKinds;
+import dev.sluice.sql.source.Sources;
+import dev.sluice.sql.tools.DataTools;
+import dev.sluice.sql.tools.QueryRunner;
+import dev.sluice.sql.tools.SqlToolDefinition;
+import dev.sluice.sql.tools.SqlTools;
+import dev.sluice.sql.tools.SqlToolsConfig;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
-/** Builds Sluice's own MCP server (as opposed to the conformance fixture) from configuration. */
+/**
+ * Builds Sluice's own MCP server from configuration: validates every source and configured tool
+ * (phase one, nothing connects), opens the sources (phase two), and registers the data tools.
+ */
 public final class SluiceServerFactory {
     private SluiceServerFactory() {
     }
 
-    public static McpServer create(ServerSettings settings, String endpoint, Clock clock) {
+    /** The server plus what must be closed with it. */
+    public record Running(McpServer server, Sources sources, ResultStore results) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+            results.close();
+            sources.close();
+        }
+    }
+
+    public static Running create(SluiceConfig config, String endpoint, Clock clock) {
+        List<SourceDefinition> definitions = Sources.validate(config.sources(), SourceKinds.builtIn());
+        List<SqlToolDefinition> sqlTools = SqlToolsConfig.read(config.tools(), definitions.stream().map(SourceDefinition::name).toList());
+        config.tools().rejectUnknownKeys();
+        Sources sources = Sources.openInBackground(definitions);
+        ResultStore results = new ResultStore(defaultResultStore(), clock);
         ServerFacts facts = new ServerFacts("sluice", SluiceVersion.VERSION, clock.instant(), endpoint,
-                settings.stateless(), ProtocolVersion.ALL);
+                config.server().stateless(), ProtocolVersion.ALL);
         McpServer.Builder builder = McpServer.builder("sluice", SluiceVersion.VERSION)
                 .title("Sluice")
-                .instructions("Sluice gives governed, read-only access to an organisation's data. "
-                        + "Call test_connection to see what is available.")
-                .clock(clock)
-                .inlineTool(TestConnectionTool.definition(), TestConnectionTool.handler(facts, clock));
-        if (settings.requestStateKey() != null) {
-            builder.requestStateKey(settings.requestStateKey().getBytes(StandardCharsets.UTF_8));
+                .instructions("Sluice gives governed, read-only SQL access to an organisation's data. Start with list_tables and "
+                        + "describe_table, then run one read-only query per execute_query call; page large results with "
+                        + "fetch_query_results.")
+                .clock(clock);
+        QueryRunner runner = new QueryRunner(results);
+        new DataTools(sources, runner, facts, clock).register(builder);
+        SqlTools.register(builder, sqlTools, sources, runner);
+        if (config.server().requestStateKey() != null) {
+            builder.requestStateKey(config.server().requestStateKey().getBytes(StandardCharsets.UTF_8));
         }
-        return builder.build();
+        return new Running(builder.build(), sources, results);
+    }
+
+    /** Results live in a private temp directory, 128 MB in memory in all, 256 MB per result, one hour. */
+    static ResultStoreConfig defaultResultStore() {
+        try {
+            Path dir = Files.createTempDirectory("sluice-results-");
+            dir.toFile().deleteOnExit();
+            return new ResultStoreConfig(dir, 128L * 1024 * 1024, 8L * 1024 * 1024, 256L * 1024 * 1024, Duration.ofHours(1), 1000);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for query results", e);
+        }
     }
 }

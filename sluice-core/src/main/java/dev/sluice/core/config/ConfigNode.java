@@ -31,8 +31,83 @@ public final class ConfigNode {
         this.source = source;
     }
 
+    /** An empty mapping at {@code path}, for sections a configuration leaves out. */
+    public static ConfigNode empty(String path) {
+        return new ConfigNode(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), path,
+                YamlSource.parse("(built-in defaults)", "{}"));
+    }
+
     public String path() {
         return path;
+    }
+
+    /** The keys present in this mapping, in file order. */
+    public List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    public boolean isEmpty() {
+        return node.isEmpty();
+    }
+
+    /** Marks a key as known without reading it (a reader that handles it elsewhere). */
+    public void accept(String key) {
+        read.add(key);
+    }
+
+    /** A mapping of string → string (e.g. masks: {email: hash}). */
+    public Map<String, String> stringMap(String key) {
+        read.add(key);
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return Map.of();
+        }
+        if (!v.isObject()) {
+            throw error(key, "must be a mapping of names to strings");
+        }
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isValueNode()) {
+                throw error(key + "." + e.getKey(), "must be a string");
+            }
+            map.put(e.getKey(), e.getValue().asText());
+        }
+        return map;
+    }
+
+    /** The raw value, for readers of open-ended structures (tool parameter lists). */
+    public JsonNode raw(String key) {
+        read.add(key);
+        return node.get(key);
+    }
+
+    /** A list of mappings, each read strictly (e.g. a tool's parameters). */
+    public List<ConfigNode> children(String key) {
+        read.add(key);
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw error(key, "must be a list");
+        }
+        List<ConfigNode> list = new ArrayList<>();
+        int i = 0;
+        for (JsonNode item : v) {
+            if (!item.isObject()) {
+                throw error(key + "[" + i + "]", "must be a mapping");
+            }
+            list.add(new ConfigNode(item, join(key) + "[" + i + "]", source));
+            i++;
+        }
+        return list;
+    }
+
+    public String file() {
+        return source.fileName();
     }
 
     public boolean has(String key) {

@@ -2,7 +2,6 @@ package dev.sluice.server.cli;
 
 import dev.sluice.core.config.ServerSettings;
 import dev.sluice.core.config.SluiceConfig;
-import dev.sluice.mcp.server.McpServer;
 import dev.sluice.mcp.transport.http.HttpTransportConfig;
 import dev.sluice.mcp.transport.http.McpHttpServer;
 import dev.sluice.server.HttpLauncher;
@@ -40,9 +39,13 @@ final class ServeCommand implements Callable<Integer> {
                     s.sessionIdleTimeout(), s.maxSessions(), s.requestStateKey());
         }
         requireLoopbackWithoutAuth(s.host());
-        McpServer server = SluiceServerFactory.create(s, HttpLauncher.endpoint(s.host(), s.port()), Clock.systemUTC());
-        McpHttpServer http = HttpLauncher.start(server, s);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(http), "sluice-shutdown"));
+        SluiceServerFactory.Running app = SluiceServerFactory.create(config.withServer(s), HttpLauncher.endpoint(s.host(), s.port()),
+                Clock.systemUTC());
+        McpHttpServer http = HttpLauncher.start(app.server(), s);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            closeQuietly(http);
+            closeQuietly(app);
+        }, "sluice-shutdown"));
         long startMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.printf("Sluice %s listening on %s (%s; config: %s; started in %d ms)%n", SluiceVersion.VERSION,
                 HttpLauncher.endpoint(s.host(), http.port()), s.stateless() ? "stateless" : "sessions and stateless",

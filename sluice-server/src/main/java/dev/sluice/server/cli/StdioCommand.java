@@ -1,7 +1,6 @@
 package dev.sluice.server.cli;
 
 import dev.sluice.core.config.SluiceConfig;
-import dev.sluice.mcp.server.McpServer;
 import dev.sluice.mcp.transport.stdio.StdioServer;
 import dev.sluice.server.SluiceServerFactory;
 import picocli.CommandLine.Command;
@@ -23,11 +22,13 @@ final class StdioCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SluiceConfig config = configOptions.load();
-        McpServer server = SluiceServerFactory.create(config.server(), "stdio", Clock.systemUTC());
+        SluiceServerFactory.Running app = SluiceServerFactory.create(config, "stdio", Clock.systemUTC());
         // stdout carries protocol messages only: anything else printing to System.out goes to stderr
         PrintStream protocolOut = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), false);
         System.setOut(System.err);
-        new StdioServer(server, System.in, protocolOut, 16 * 1024 * 1024).run();
+        try (app) {
+            new StdioServer(app.server(), System.in, protocolOut, 16 * 1024 * 1024).run();
+        }
         return 0;
     }
 }

@@ -1,0 +1,98 @@
+package dev.sluice.sql.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.mcp.server.RequestContext;
+import dev.sluice.sql.guard.GuardVerdict;
+import dev.sluice.sql.guard.SqlGuard;
+import dev.sluice.sql.policy.ColumnMasks;
+import dev.sluice.sql.policy.TablePolicy;
+import dev.sluice.sql.result.ResultStore;
+import dev.sluice.sql.result.ResultWriter;
+import dev.sluice.sql.source.QueryCursor;
+import dev.sluice.sql.source.Source;
+import dev.sluice.sql.source.SourceException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one statement for a tool: guard, table policy, the source's concurrency limit, the engine
+ * (read-only, timeout, cancellation wired to the request), column masks, and the result store,
+ * which keeps the whole result (bounded) for paging.
+ */
+public final class QueryRunner {
+    private static final long PROGRESS_EVERY_ROWS = 10_000;
+    private final ResultStore store;
+    private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
+    private final Map<String, TablePolicy> policies = new ConcurrentHashMap<>();
+    private final Map<String, ColumnMasks> masks = new ConcurrentHashMap<>();
+
+    public QueryRunner(ResultStore store) {
+        this.store = store;
+    }
+
+    public ResultStore store() {
+        return store;
+    }
+
+    public ColumnMasks masksOf(Source source) {
+        return masks.computeIfAbsent(source.name(), n -> new ColumnMasks(source.settings().masks()));
+    }
+
+    public TablePolicy policyOf(Source source) {
+        return policies.computeIfAbsent(source.name(), n -> new TablePolicy(source.settings()));
+    }
+
+    public QueryOutcome run(Source source, String sql, List<Object> parameters, int maxRows, String owner, RequestContext context) {
+        long start = System.nanoTime();
+        GuardVerdict verdict = SqlGuard.forDialect(source.dialect()).check(sql);
+        if (!verdict.allowed()) {
+            return new QueryOutcome.Refused(verdict.rule(), verdict.message());
+        }
+        TablePolicy policy = policyOf(source);
+        for (String table : verdict.tablesRead()) {
+            if (!policy.permits(table)) {
+                return new QueryOutcome.Refused("table_not_allowed", "Table " + table + " is not available through source "
+                        + source.name() + " (policy). Use list_tables to see the tables you may query.");
+            }
+        }
+        Semaphore slot = slots.computeIfAbsent(source.name(), n -> new Semaphore(source.settings().maxConcurrentQueries(), true));
+        try {
+            if (!slot.tryAcquire(10, TimeUnit.SECONDS)) {
+                return new QueryOutcome.Refused("too_many_queries", "Source " + source.name() + " is running its maximum of "
+                        + source.settings().maxConcurrentQueries() + " concurrent queries; retry in a moment.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new QueryOutcome.Failed("The query was cancelled.", "57014");
+        }
+        try (QueryCursor cursor = source.execute(sql, parameters, source.settings().timeout(), context.cancellation())) {
+            String[] maskPlan = masksOf(source).plan(cursor.columns());
+            ResultWriter writer = store.begin(source.name(), owner, cursor.columns());
+            try {
+                long rows = 0;
+                JsonNode[] row;
+                while ((row = cursor.next()) != null) {
+                    ColumnMasks.apply(maskPlan, row);
+                    if (!writer.append(row)) {
+                        break;
+                    }
+                    if (++rows % PROGRESS_EVERY_ROWS == 0) {
+                        context.progress(rows, null, rows + " rows read");
+                    }
+                }
+                return new QueryOutcome.Done(writer.finish(maxRows), verdict, (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException e) {
+                writer.abort();
+                throw e;
+            }
+        } catch (SourceException e) {
+            return new QueryOutcome.Failed(e.getMessage(), e.sqlState());
+        } finally {
+            slot.release();
+        }
+    }
+}
