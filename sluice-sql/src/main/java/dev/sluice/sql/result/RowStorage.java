@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The encoded bytes of one result: RAM chunks (growing from 4 KiB to 1 MiB, each reserved from the
- * shared {@link MemoryBudget}) until the result would pass its spill threshold or the budget says
+ * The encoded bytes of one result: RAM chunks (growing from 4 KiB to 256 KiB, below the size G1
+ * allocates as humongous even in small heaps; each reserved from the shared {@link MemoryBudget}) until the result would pass its spill threshold or the budget says
  * no; then every chunk is written to a {@link SpillFile}, its memory returned, and later bytes go
  * straight to the file. Not thread-safe: {@link StoredResult} guards it.
  */
 final class RowStorage {
     static final int FIRST_CHUNK_BYTES = 4 * 1024;
-    static final int MAX_CHUNK_BYTES = 1024 * 1024;
+    static final int MAX_CHUNK_BYTES = 256 * 1024;
 
     private final MemoryBudget budget;
     private final long spillThreshold;

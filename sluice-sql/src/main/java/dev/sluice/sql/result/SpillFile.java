@@ -25,6 +25,7 @@ final class SpillFile {
     private FileChannel writeChannel;
     private final ByteBuffer writeBuffer = ByteBuffer.allocate(BUFFER_BYTES);
     private long size;
+    private long flushed;
 
     private SpillFile(Path path, FileChannel writeChannel, AtomicLong diskCounter) {
         this.path = path;
@@ -67,7 +68,6 @@ final class SpillFile {
             offset += n;
             length -= n;
             size += n;
-            diskCounter.addAndGet(n);
         }
     }
 
@@ -80,10 +80,13 @@ final class SpillFile {
 
     private void flush() throws IOException {
         writeBuffer.flip();
+        int bytes = writeBuffer.remaining();
         while (writeBuffer.hasRemaining()) {
             writeChannel.write(writeBuffer);
         }
         writeBuffer.clear();
+        flushed += bytes;
+        diskCounter.addAndGet(bytes); // counted per flush, not per row: the store's stats show bytes in the file
     }
 
     /** Reads from {@code position} to the end of the file in blocks of one reused buffer. */
@@ -131,7 +134,8 @@ final class SpillFile {
         } catch (IOException ignored) {
             // best effort; close() of the store tries the directory again
         }
-        diskCounter.addAndGet(-size);
+        diskCounter.addAndGet(-flushed);
+        flushed = 0;
         size = 0;
     }
 }
