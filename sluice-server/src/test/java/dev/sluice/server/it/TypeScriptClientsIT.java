@@ -29,6 +29,30 @@ class TypeScriptClientsIT {
     }
 
     @Test
+    void v1Client_runsAQueryOnTheDemoLake() throws Exception {
+        try (SluiceProcess sluice = SluiceProcess.start("serve", "--port", "0")) {
+            NodeTools.Result r = NodeTools.client("v1-http.mjs", List.of(sluice.url(), "execute_query",
+                    "{\"sql_query\":\"SELECT count(*) AS n FROM analytics.orders\"}"), Map.of());
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            JsonNode result = r.lastJson().path("result");
+            assertThat(result.path("isError").asBoolean(false)).as(r.output()).isFalse();
+            assertThat(result.path("structuredContent").path("rows").get(0).path("n").asLong()).isEqualTo(60_000);
+        }
+    }
+
+    @Test
+    void v2Client_isRefusedAWrite_withTheGuardRule() throws Exception {
+        try (SluiceProcess sluice = SluiceProcess.start("serve", "--port", "0")) {
+            NodeTools.Result r = NodeTools.client("v2-http.mjs", List.of(sluice.url(), "execute_query",
+                    "{\"sql_query\":\"DELETE FROM slack_messages\"}"), Map.of());
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            JsonNode result = r.lastJson().path("result");
+            assertThat(result.path("isError").asBoolean()).isTrue();
+            assertThat(result.path("structuredContent").path("guard").path("decision").asText()).isEqualTo("refused");
+        }
+    }
+
+    @Test
     void v1Client_overStatelessHttp_works() throws Exception {
         try (SluiceProcess sluice = SluiceProcess.start("serve", "--port", "0", "--stateless")) {
             NodeTools.Result r = NodeTools.client("v1-http.mjs", List.of(sluice.url(), "test_connection", "{}"), Map.of());
@@ -79,6 +103,8 @@ class TypeScriptClientsIT {
         assertThat(report.path("status").asText()).as(out.toString()).isEqualTo("ok");
         assertThat(report.path("server").path("name").asText()).isEqualTo("sluice");
         assertThat(report.path("server").path("client_protocol_version").asText()).isEqualTo(expectedVersion);
+        assertThat(report.path("sources").get(0).path("name").asText()).isEqualTo("demo");
+        assertThat(report.path("sources").get(0).path("status").asText()).isEqualTo("ok");
         assertThat(result.path("content").get(0).path("text").asText()).contains("\"status\":\"ok\"");
     }
 }

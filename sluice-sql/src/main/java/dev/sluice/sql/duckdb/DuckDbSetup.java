@@ -1,10 +1,16 @@
 package dev.sluice.sql.duckdb;
 
+import dev.sluice.sql.demo.DemoLake;
+import dev.sluice.sql.source.Dialect;
+import dev.sluice.sql.spiderman.SpiderManDataset;
+import dev.sluice.sql.spiderman.SpiderManLoader;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +22,15 @@ final class DuckDbSetup {
 
     static void prepare(Connection root, DuckDbConfig config) throws SQLException {
         if (config.path().equals(DuckDbConfig.DEMO)) {
-            DemoData.load(root);
+            DemoLake.create(root);
         }
         if (!config.spiderman().isEmpty()) {
-            SpiderManData.load(root, config.spidermanRoot(), config.spiderman());
+            SpiderManDataset dataset = new SpiderManDataset(config.spidermanRoot());
+            SpiderManLoader loader = new SpiderManLoader(dataset);
+            List<String> databases = config.spiderman().contains("all") ? dataset.databases() : config.spiderman();
+            for (String database : databases) {
+                loader.load(root, Dialect.DUCKDB, database);
+            }
         }
         try (Statement s = root.createStatement()) {
             for (Map.Entry<String, String> f : config.files().entrySet()) {

@@ -53,6 +53,11 @@ public final class DuckDbSourceFactory implements SourceFactory {
         if (!spiderman.isEmpty() && !Files.isDirectory(spidermanRoot.resolve("databases"))) {
             throw node.error("spiderman_path", "no SpiderMan dataset at " + spidermanRoot.toAbsolutePath() + " (expected a databases/ folder)");
         }
+        for (String database : spiderman) {
+            if (!database.equals("all") && !Files.isDirectory(spidermanRoot.resolve("databases").resolve(database))) {
+                throw node.error("spiderman", "no SpiderMan database '" + database + "' in " + spidermanRoot.toAbsolutePath().resolve("databases"));
+            }
+        }
         DuckDbConfig config = new DuckDbConfig(path, files, spiderman, spidermanRoot);
         return new SourceDefinition() {
             @Override

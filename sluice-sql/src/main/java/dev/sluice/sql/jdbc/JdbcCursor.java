@@ -103,7 +103,9 @@ public final class JdbcCursor implements QueryCursor {
     }
 
     static SourceException translate(SQLException e, String stopReason, Duration timeout) {
-        if ("timeout".equals(stopReason)) {
+        // the engine's own statement timeout is a backstop just behind ours: same meaning
+        boolean engineTimeout = "57014".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("statement timeout");
+        if ("timeout".equals(stopReason) || (stopReason == null && engineTimeout)) {
             return new SourceException("The query exceeded the timeout of " + human(timeout)
                     + " and was cancelled in the engine. Narrow it down (filters, LIMIT, fewer joins) or ask for a higher timeout.", "57014", e);
         }

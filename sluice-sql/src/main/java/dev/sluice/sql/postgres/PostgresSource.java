@@ -212,9 +212,10 @@ public final class PostgresSource implements Source {
             connection = pool.getConnection();
             connection.setReadOnly(true);
             try (Statement s = connection.createStatement()) {
-                // the engine enforces both: no writes in this transaction, and no statement beyond the timeout
+                // the engine enforces both: no writes in this transaction, and (a second after our own
+                // timer, as a backstop) no statement beyond the timeout
                 s.execute("SET TRANSACTION READ ONLY");
-                s.execute("SET LOCAL statement_timeout = " + Math.max(1, timeout.toMillis()));
+                s.execute("SET LOCAL statement_timeout = " + (timeout.toMillis() + 1000));
             }
         } catch (SQLException e) {
             throw new SourceException("source " + name + ": cannot start a read-only transaction: " + e.getMessage(), e.getSQLState(), e);

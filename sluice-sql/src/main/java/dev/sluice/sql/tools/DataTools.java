@@ -47,7 +47,7 @@ public final class DataTools {
     public void register(McpServer.Builder b) {
         b.tool(tool("test_connection", "Test connection", "Check that Sluice is reachable and report the readiness of every "
                 + "data source (ok or error, latency), the LLM mode and the SQL guard settings. Call this first when something does not work.",
-                ToolSchemas.NONE, ToolSchemas.GENERIC_OUTPUT), (args, ctx) -> structured(testConnection()));
+                ToolSchemas.NONE, ToolSchemas.GENERIC_OUTPUT), (args, ctx) -> structured(testConnection(ctx)));
         b.tool(tool("list_sources", "List sources", "List the configured data sources: name, kind, SQL dialect, default schema, "
                 + "and which one is used when a tool call names none.", ToolSchemas.NONE, ToolSchemas.GENERIC_OUTPUT),
                 guarded((args, ctx) -> structured(listSources())));
@@ -96,7 +96,7 @@ public final class DataTools {
         return new CallToolResult(List.of(Content.text(Json.text(body))), body, !body.path("success").asBoolean());
     }
 
-    private ObjectNode testConnection() {
+    private ObjectNode testConnection(RequestContext ctx) {
         ObjectNode out = Json.object();
         boolean allOk = true;
         ArrayNode list = out.putArray("sources");
@@ -128,6 +128,7 @@ public final class DataTools {
         server.put("version", facts.version());
         server.put("endpoint", facts.endpoint());
         server.put("uptime_seconds", Duration.between(facts.startedAt(), clock.instant()).toSeconds());
+        server.put("client_protocol_version", ctx.caller().protocolVersion());
         facts.protocolVersions().forEach(server.putArray("protocol_versions")::add);
         ObjectNode llm = out.putObject("llm");
         llm.put("provider", "none");
