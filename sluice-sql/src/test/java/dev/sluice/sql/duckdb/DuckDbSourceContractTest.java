@@ -28,14 +28,19 @@ class DuckDbSourceContractTest extends SourceContractTest {
 
     @BeforeAll
     static void open() throws Exception {
-        Path file = dir.resolve("contract.duckdb");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA contract");
-            s.execute("CREATE TABLE contract.items (id INTEGER, name VARCHAR, price DECIMAL(10,2), created TIMESTAMP, note VARCHAR)");
-            s.execute("INSERT INTO contract.items VALUES (1, 'apple', 1.10, TIMESTAMP '2026-10-20 09:30:00', NULL), "
-                    + "(2, 'banana', 0.25, TIMESTAMP '2026-10-21 10:00:00', 'ripe'), (3, 'りんご', 2.00, TIMESTAMP '2026-10-22 11:00:00', NULL)");
-            s.execute("COMMENT ON TABLE contract.items IS 'Items for the contract test'");
-            s.execute("COMMENT ON COLUMN contract.items.price IS 'Price in EUR'");
+        Path file = dir.resolve("fixture.duckdb"); // not contract.duckdb: the catalog would clash with the schema
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+            // one statement object per command: DuckDB's JDBC driver does not reuse them after an INSERT
+            for (String sql : List.of("CREATE SCHEMA contract",
+                    "CREATE TABLE contract.items (id INTEGER, name VARCHAR, price DECIMAL(10,2), created TIMESTAMP, note VARCHAR)",
+                    "INSERT INTO contract.items VALUES (1, 'apple', 1.10, TIMESTAMP '2026-10-20 09:30:00', NULL), "
+                            + "(2, 'banana', 0.25, TIMESTAMP '2026-10-21 10:00:00', 'ripe'), (3, 'りんご', 2.00, TIMESTAMP '2026-10-22 11:00:00', NULL)",
+                    "COMMENT ON TABLE contract.items IS 'Items for the contract test'",
+                    "COMMENT ON COLUMN contract.items.price IS 'Price in EUR'")) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(sql);
+                }
+            }
         }
         source = DuckDbSource.open("contract", new DuckDbConfig(file.toString(), Map.of(), List.of(), dir), SourceSettings.defaults());
     }
