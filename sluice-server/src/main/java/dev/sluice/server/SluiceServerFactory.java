@@ -65,12 +65,12 @@ public final class SluiceServerFactory {
         return new Running(builder.build(), sources, results);
     }
 
-    /** Results live in a private temp directory, 128 MB in memory in all, 256 MB per result, one hour. */
+    /** Results live in a private temp directory: 128 MB in memory for all, 2 GB (on disk) per result, one hour. */
     static ResultStoreConfig defaultResultStore() {
         try {
             Path dir = Files.createTempDirectory("sluice-results-");
             dir.toFile().deleteOnExit();
-            return new ResultStoreConfig(dir, 128L * 1024 * 1024, 8L * 1024 * 1024, 256L * 1024 * 1024, Duration.ofHours(1), 1000);
+            return new ResultStoreConfig(dir, 128L * 1024 * 1024, 8L * 1024 * 1024, 2L * 1024 * 1024 * 1024, Duration.ofHours(1), 1000);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for query results", e);
         }
