@@ -66,18 +66,9 @@ final class ListenStream implements Subscriber {
     }
 
     private void deliver(ServerEvent event) {
-        ObjectNode params = Json.object();
+        ObjectNode params = event.params();
         params.set("_meta", meta());
-        String method = switch (event) {
-            case ServerEvent.ToolsChanged t -> "notifications/tools/list_changed";
-            case ServerEvent.PromptsChanged p -> "notifications/prompts/list_changed";
-            case ServerEvent.ResourcesChanged r -> "notifications/resources/list_changed";
-            case ServerEvent.ResourceUpdated u -> {
-                params.put("uri", u.uri());
-                yield "notifications/resources/updated";
-            }
-        };
-        channel.notify(JsonRpcCodec.notification(method, params));
+        channel.notify(JsonRpcCodec.notification(event.method(), params));
     }
 
     @Override

@@ -30,6 +30,36 @@ public final class PendingRequests {
         return new Registration(TextNode.valueOf(id), future);
     }
 
+    /**
+     * Sends a server-to-client request with {@code send} and waits for the client's result, giving
+     * up on timeout or when {@code cancellation} trips. Client errors become {@link McpError}.
+     */
+    public JsonNode call(String method, com.fasterxml.jackson.databind.node.ObjectNode params, java.time.Duration timeout,
+                         Cancellation cancellation, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> send) {
+        Registration registration = register();
+        Runnable onCancel = () -> registration.response().cancel(false);
+        cancellation.onCancel(onCancel);
+        try {
+            send.accept(dev.sluice.mcp.jsonrpc.JsonRpcCodec.request(registration.id(), method, params));
+            JsonRpcMessage.Response answer = registration.response().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (answer.isError()) {
+                throw new McpError(answer.error().path("code").asInt(dev.sluice.mcp.ErrorCodes.INTERNAL_ERROR),
+                        "The client answered " + method + " with an error: " + answer.error().path("message").asText(""));
+            }
+            return answer.result();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw McpError.internal("the client did not answer " + method + " within " + timeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw McpError.internal("interrupted while waiting for the client");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+            throw new McpError(dev.sluice.mcp.ErrorCodes.REQUEST_CANCELLED, "Request cancelled while waiting for " + method);
+        } finally {
+            forget(registration.id());
+            cancellation.removeCallback(onCancel);
+        }
+    }
+
     public void forget(JsonNode id) {
         waiting.remove(id.asText());
     }

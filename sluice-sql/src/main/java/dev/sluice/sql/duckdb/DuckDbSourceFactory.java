@@ -1,7 +1,7 @@
 package dev.sluice.sql.duckdb;
 
 import dev.sluice.core.config.ConfigNode;
-import dev.sluice.sql.source.Source;
+import dev.sluice.sql.source.OpenableSource;
 import dev.sluice.sql.source.SourceDefinition;
 import dev.sluice.sql.source.SourceFactory;
 import dev.sluice.sql.source.SourceSettings;
@@ -59,26 +59,6 @@ public final class DuckDbSourceFactory implements SourceFactory {
             }
         }
         DuckDbConfig config = new DuckDbConfig(path, files, spiderman, spidermanRoot);
-        return new SourceDefinition() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String kind() {
-                return "duckdb";
-            }
-
-            @Override
-            public SourceSettings settings() {
-                return settings;
-            }
-
-            @Override
-            public Source open() {
-                return DuckDbSource.open(name, config, settings);
-            }
-        };
+        return new OpenableSource(name, "duckdb", settings, () -> DuckDbSource.open(name, config, settings));
     }
 }

@@ -1,12 +1,11 @@
 package dev.sluice.sql.postgres;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.sluice.mcp.Json;
 import dev.sluice.mcp.server.Cancellation;
 import dev.sluice.sql.jdbc.JdbcCursor;
+import dev.sluice.sql.jdbc.SampleRows;
 import dev.sluice.sql.source.Capability;
 import dev.sluice.sql.source.ColumnInfo;
 import dev.sluice.sql.source.Dialect;
@@ -188,20 +187,7 @@ public final class PostgresSource implements Source {
         } catch (SQLException e) {
             throw new SourceException("describing " + table.display() + " failed: " + e.getMessage(), e.getSQLState(), e);
         }
-        List<ObjectNode> sample = new ArrayList<>();
-        if (sampleRows > 0) {
-            try (QueryCursor cursor = execute("SELECT * FROM " + info.ref().quoted() + " LIMIT " + sampleRows, List.of(),
-                    settings.timeout(), new Cancellation())) {
-                JsonNode[] row;
-                while ((row = cursor.next()) != null) {
-                    ObjectNode o = Json.object();
-                    for (int i = 0; i < row.length; i++) {
-                        o.set(cursor.columns().get(i).name(), row[i]);
-                    }
-                    sample.add(o);
-                }
-            }
-        }
+        List<ObjectNode> sample = SampleRows.read(this, info.ref(), sampleRows);
         return Optional.of(new TableDetail(info, columns, sample));
     }
 

@@ -1,7 +1,7 @@
 package dev.sluice.sql.postgres;
 
 import dev.sluice.core.config.ConfigNode;
-import dev.sluice.sql.source.Source;
+import dev.sluice.sql.source.OpenableSource;
 import dev.sluice.sql.source.SourceDefinition;
 import dev.sluice.sql.source.SourceFactory;
 import dev.sluice.sql.source.SourceSettings;
@@ -21,26 +21,6 @@ public final class PostgresSourceFactory implements SourceFactory {
         }
         PostgresConfig config = new PostgresConfig(url, node.string("user", null), node.string("password", null),
                 node.string("schema", "public"), node.integer("pool_size", 8, 1, 200));
-        return new SourceDefinition() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String kind() {
-                return "postgres";
-            }
-
-            @Override
-            public SourceSettings settings() {
-                return settings;
-            }
-
-            @Override
-            public Source open() {
-                return PostgresSource.open(name, config, settings);
-            }
-        };
+        return new OpenableSource(name, "postgres", settings, () -> PostgresSource.open(name, config, settings));
     }
 }

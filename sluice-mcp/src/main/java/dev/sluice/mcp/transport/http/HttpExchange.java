@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.mcp.ErrorCodes;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.McpError;
-import dev.sluice.mcp.jsonrpc.JsonRpcCodec;
-import dev.sluice.mcp.jsonrpc.JsonRpcMessage;
 import dev.sluice.mcp.server.Cancellation;
 import dev.sluice.mcp.server.PendingRequests;
 import dev.sluice.mcp.server.RequestChannel;
@@ -20,9 +18,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -84,29 +79,7 @@ final class HttpExchange implements RequestChannel {
             throw new McpError(ErrorCodes.INVALID_REQUEST, "this request needs " + method
                     + " from the client, which requires a session and an SSE response (Accept: text/event-stream)");
         }
-        PendingRequests.Registration registration = pending.register();
-        Runnable onCancel = () -> registration.response().cancel(false);
-        cancellation.onCancel(onCancel);
-        try {
-            writeEvent(Json.bytes(JsonRpcCodec.request(registration.id(), method, params)));
-            JsonRpcMessage.Response answer = registration.response().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (answer.isError()) {
-                ObjectNode error = answer.error();
-                throw new McpError(error.path("code").asInt(ErrorCodes.INTERNAL_ERROR),
-                        "The client answered " + method + " with an error: " + error.path("message").asText(""));
-            }
-            return answer.result();
-        } catch (TimeoutException e) {
-            throw McpError.internal("the client did not answer " + method + " within " + timeout.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw McpError.internal("interrupted while waiting for the client");
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-            throw new McpError(ErrorCodes.REQUEST_CANCELLED, "Request cancelled while waiting for " + method);
-        } finally {
-            pending.forget(registration.id());
-            cancellation.removeCallback(onCancel);
-        }
+        return pending.call(method, params, timeout, cancellation, message -> writeEvent(Json.bytes(message)));
     }
 
     @Override

@@ -97,7 +97,7 @@ public final class McpHttpHandler extends Handler.Abstract {
         HttpFields headers = request.getHeaders();
         String refusal = guard.refusal(headers.get(HttpHeader.HOST), headers.get(HttpHeader.ORIGIN));
         if (refusal != null) {
-            sendError(response, callback, 403, null, new McpError(ErrorCodes.INVALID_REQUEST, "Forbidden: " + refusal));
+            sendError(request, response, callback, 403, null, new McpError(ErrorCodes.INVALID_REQUEST, "Forbidden: " + refusal));
             return true;
         }
         switch (request.getMethod()) {
@@ -106,7 +106,7 @@ public final class McpHttpHandler extends Handler.Abstract {
             case "DELETE" -> delete(request, response, callback);
             default -> {
                 response.getHeaders().put(HttpHeader.ALLOW, config.stateless() ? "POST" : "POST, GET, DELETE");
-                sendError(response, callback, 405, null, McpError.invalidRequest(request.getMethod() + " is not supported on the MCP endpoint"));
+                sendError(request, response, callback, 405, null, McpError.invalidRequest(request.getMethod() + " is not supported on the MCP endpoint"));
             }
         }
         return true;
@@ -120,12 +120,12 @@ public final class McpHttpHandler extends Handler.Abstract {
         HttpFields headers = request.getHeaders();
         String contentType = headers.get(HttpHeader.CONTENT_TYPE);
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            sendError(response, callback, 415, null, McpError.invalidRequest("Content-Type must be application/json"));
+            sendError(request, response, callback, 415, null, McpError.invalidRequest("Content-Type must be application/json"));
             return;
         }
         AcceptHeader accept = AcceptHeader.parse(headers.get(HttpHeader.ACCEPT));
         if (!accept.json() && !accept.sse()) {
-            sendError(response, callback, 406, null,
+            sendError(request, response, callback, 406, null,
                     McpError.invalidRequest("Accept must include application/json and text/event-stream"));
             return;
         }
@@ -406,6 +406,26 @@ public final class McpHttpHandler extends Handler.Abstract {
             response.getHeaders().put(SESSION_HEADER, sessionId);
         }
         response.write(true, ByteBuffer.allocate(0), callback);
+    }
+
+    /**
+     * Discards a request body that has already arrived, so an early error does not force Jetty to
+     * close a connection the client will reuse. A body still on its way is left alone: Jetty then
+     * closes the connection, which is the right answer to a client that sends too much.
+     */
+    private static void drainArrived(Request request) {
+        Content.Chunk chunk;
+        while ((chunk = request.read()) != null) {
+            chunk.release();
+            if (chunk.isLast() || Content.Chunk.isFailure(chunk)) {
+                return;
+            }
+        }
+    }
+
+    private void sendError(Request request, Response response, Callback callback, int status, JsonNode id, McpError error) {
+        drainArrived(request);
+        sendError(response, callback, status, id, error);
     }
 
     private static void sendError(Response response, Callback callback, int status, JsonNode id, McpError error) {

@@ -1,6 +1,5 @@
 package dev.sluice.mcp.transport.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.jsonrpc.JsonRpcCodec;
 import dev.sluice.mcp.server.ServerEvent;
@@ -67,21 +66,8 @@ final class SessionStream implements Subscriber {
 
     @Override
     public void offer(ServerEvent event) {
-        ObjectNode params = Json.object();
-        String method = switch (event) {
-            case ServerEvent.ToolsChanged t -> "notifications/tools/list_changed";
-            case ServerEvent.PromptsChanged p -> "notifications/prompts/list_changed";
-            case ServerEvent.ResourcesChanged r -> "notifications/resources/list_changed";
-            case ServerEvent.ResourceUpdated u -> {
-                if (!session.resourceSubscriptions().contains(u.uri())) {
-                    yield null;
-                }
-                params.put("uri", u.uri());
-                yield "notifications/resources/updated";
-            }
-        };
-        if (method != null && open) {
-            queue.offer(HttpExchange.event(Json.bytes(JsonRpcCodec.notification(method, params))));
+        if (open && (!(event instanceof ServerEvent.ResourceUpdated u) || session.resourceSubscriptions().contains(u.uri()))) {
+            queue.offer(HttpExchange.event(Json.bytes(JsonRpcCodec.notification(event.method(), event.params()))));
         }
     }
 

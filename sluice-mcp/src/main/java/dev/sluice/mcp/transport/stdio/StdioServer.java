@@ -2,7 +2,6 @@ package dev.sluice.mcp.transport.stdio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.mcp.ErrorCodes;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.McpError;
 import dev.sluice.mcp.jsonrpc.JsonRpcCodec;
@@ -22,11 +21,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -184,28 +181,7 @@ public final class StdioServer {
 
         @Override
         public JsonNode request(String method, ObjectNode params, Duration timeout) {
-            PendingRequests.Registration registration = pending.register();
-            Runnable onCancel = () -> registration.response().cancel(false);
-            cancellation.onCancel(onCancel);
-            try {
-                write(JsonRpcCodec.request(registration.id(), method, params));
-                JsonRpcMessage.Response answer = registration.response().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                if (answer.isError()) {
-                    throw new McpError(answer.error().path("code").asInt(ErrorCodes.INTERNAL_ERROR),
-                            "The client answered " + method + " with an error: " + answer.error().path("message").asText(""));
-                }
-                return answer.result();
-            } catch (TimeoutException e) {
-                throw McpError.internal("the client did not answer " + method + " within " + timeout.toSeconds() + " s");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw McpError.internal("interrupted while waiting for the client");
-            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-                throw new McpError(ErrorCodes.REQUEST_CANCELLED, "Request cancelled while waiting for " + method);
-            } finally {
-                pending.forget(registration.id());
-                cancellation.removeCallback(onCancel);
-            }
+            return pending.call(method, params, timeout, cancellation, StdioServer.this::write);
         }
 
         @Override
@@ -227,21 +203,8 @@ public final class StdioServer {
             if (session != owner) {
                 return;
             }
-            ObjectNode params = Json.object();
-            String method = switch (event) {
-                case ServerEvent.ToolsChanged t -> "notifications/tools/list_changed";
-                case ServerEvent.PromptsChanged p -> "notifications/prompts/list_changed";
-                case ServerEvent.ResourcesChanged r -> "notifications/resources/list_changed";
-                case ServerEvent.ResourceUpdated u -> {
-                    if (!owner.resourceSubscriptions().contains(u.uri())) {
-                        yield null;
-                    }
-                    params.put("uri", u.uri());
-                    yield "notifications/resources/updated";
-                }
-            };
-            if (method != null) {
-                Thread.ofVirtual().start(() -> write(JsonRpcCodec.notification(method, params)));
+            if (!(event instanceof ServerEvent.ResourceUpdated u) || owner.resourceSubscriptions().contains(u.uri())) {
+                Thread.ofVirtual().start(() -> write(JsonRpcCodec.notification(event.method(), event.params())));
             }
         }
 
