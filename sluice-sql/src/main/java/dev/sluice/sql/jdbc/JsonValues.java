@@ -67,11 +67,11 @@ public final class JsonValues {
             case Float f -> f.isNaN() || f.isInfinite() ? F.textNode(f.toString()) : F.numberNode(f);
             case Boolean b -> F.booleanNode(b);
             case LocalDate d -> F.textNode(d.toString());
-            case LocalDateTime t -> F.textNode(t.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+            case LocalDateTime t -> F.textNode(IsoTimestamps.format(t));
             case OffsetDateTime t -> F.textNode(t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
             case LocalTime t -> F.textNode(t.toString());
             case OffsetTime t -> F.textNode(t.toString());
-            case Timestamp t -> F.textNode(t.toLocalDateTime().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+            case Timestamp t -> F.textNode(IsoTimestamps.format(t.toLocalDateTime()));
             case java.sql.Date d -> F.textNode(d.toLocalDate().toString());
             case Time t -> F.textNode(t.toLocalTime().toString());
             case java.time.Instant i -> F.textNode(i.toString());
