@@ -34,6 +34,11 @@ public final class DuckDbSourceFactory implements SourceFactory {
             }
         }
         Map<String, String> files = node.stringMap("files");
+        boolean readOnlyFile = !path.equals(DuckDbConfig.MEMORY) && !path.equals(DuckDbConfig.DEMO) && !settings.allowWrites();
+        if (!files.isEmpty() && readOnlyFile) {
+            throw node.error("files", "views over files need a database they can be created in: use path \":memory:\" "
+                    + "for a source made of files (a DuckDB file is opened read-only)");
+        }
         for (Map.Entry<String, String> f : files.entrySet()) {
             if (!VIEW_NAME.matcher(f.getKey()).matches()) {
                 throw node.error("files." + f.getKey(), "view names are letters, digits and _ (starting with a letter or _)");

@@ -69,6 +69,8 @@ class SourcesConfigTest {
                 .hasMessageContaining("sources.pg.url: is required and must start with jdbc:postgresql://");
         assertThatThrownBy(() -> validate("sources:\n  lake:\n    kind: duckdb\n    path: demo\n    policy:\n      mask_columns: {email: blur}\n"))
                 .hasMessageContaining("sources.lake.policy.mask_columns.email: must be redact or hash, got 'blur'");
+        assertThatThrownBy(() -> validate("sources:\n  lake:\n    kind: duckdb\n    path: pom.xml\n    files: {x: \"./a.csv\"}\n"))
+                .hasMessageContaining("sources.lake.files: views over files need a database they can be created in");
         assertThatThrownBy(() -> validate("sources:\n  a:\n    kind: duckdb\n    path: demo\n    default: true\n  b:\n    kind: duckdb\n    path: demo\n    default: true\n"))
                 .hasMessageContaining("sources.b.default: only one source may be the default");
     }

@@ -55,6 +55,8 @@ class DataToolsTest {
             s.execute("COMMENT ON COLUMN sales.amount IS 'Sale amount in EUR'");
             s.execute("CREATE TABLE payroll AS SELECT 1 AS id, 100000 AS salary");
         }
+        java.nio.file.Files.createDirectories(dir.resolve("csv"));
+        java.nio.file.Files.writeString(dir.resolve("csv/cities.csv"), "city,country,population\nTokyo,JP,14000000\nOsaka,JP,2700000\nParis,FR,2100000\n");
         String yaml = """
                 sources:
                   shop:
@@ -65,13 +67,33 @@ class DataToolsTest {
                     policy:
                       deny_tables: [payroll]
                       mask_columns: {email: hash}
-                """.formatted(db);
-        sources = Sources.open(Sources.validate(ConfigLoader.parse("t.yaml", yaml, Map.of()).sources(), SourceKinds.builtIn()));
+                  files:
+                    kind: duckdb
+                    path: ":memory:"
+                    files: {cities: "%s"}
+                tools:
+                  sales_of_customer:
+                    source: shop
+                    description: Sales of one customer, newest first
+                    statement: "SELECT id, amount FROM sales WHERE customer = :customer ORDER BY id DESC LIMIT :limit"
+                    parameters:
+                      - {name: customer, type: string}
+                      - {name: limit, type: integer, default: 3}
+                  sneaky:
+                    source: shop
+                    description: A configured statement the guard still refuses
+                    statement: "SELECT * FROM payroll"
+                """.formatted(db, dir.resolve("csv/cities.csv"));
+        var config = ConfigLoader.parse("t.yaml", yaml, Map.of());
+        sources = Sources.open(Sources.validate(config.sources(), SourceKinds.builtIn()));
+        var sqlTools = SqlToolsConfig.read(config.tools(), sources.names());
         store = new ResultStore(new ResultStoreConfig(dir.resolve("results"), 16L << 20, 1L << 20, 64L << 20, Duration.ofHours(1), 100),
                 Clock.systemUTC());
         ServerFacts facts = new ServerFacts("sluice", "test", Instant.now(), "test", false, List.of("2026-07-28"));
         McpServer.Builder b = McpServer.builder("sluice", "test");
-        new DataTools(sources, new QueryRunner(store), facts, Clock.systemUTC()).register(b);
+        QueryRunner runner = new QueryRunner(store);
+        new DataTools(sources, runner, facts, Clock.systemUTC()).register(b);
+        SqlTools.register(b, sqlTools, sources, runner);
         server = b.build();
     }
 
@@ -93,6 +115,13 @@ class DataToolsTest {
                 "tools/call", params), new Caller("2025-11-25", false, null, Json.object(), null, null, null), new Channel(cancellation));
         JsonNode structured = result.path("structuredContent");
         assertThat(result.path("isError").asBoolean(false)).isEqualTo(!structured.path("success").asBoolean());
+        if (structured.isMissingNode()) {
+            // arguments that fail the input schema are refused before the tool runs, as plain text
+            ObjectNode refusal = Json.object();
+            refusal.put("success", false);
+            refusal.put("error", result.path("content").get(0).path("text").asText());
+            return refusal;
+        }
         assertThat(result.path("content").get(0).path("text").asText()).isEqualTo(Json.text(structured));
         return structured;
     }
@@ -228,7 +257,7 @@ class DataToolsTest {
         assertThat(call("execute_query", "{\"sql_query\":\"SELECT 1\",\"max_rows\":5000}").path("error").asText())
                 .isEqualTo("max_rows must be between 1 and 100 for source shop, got 5000");
         assertThat(call("execute_query", "{\"sql_query\":\"SELECT 1\",\"source\":\"nope\"}").path("error").asText())
-                .isEqualTo("Unknown source 'nope'. Sources: shop");
+                .isEqualTo("Unknown source 'nope'. Sources: shop, files");
     }
 
     @Test
@@ -238,6 +267,27 @@ class DataToolsTest {
         JsonNode first = call("execute_query", "{\"sql_query\":\"SELECT id FROM sales\"}");
         assertThat(call("fetch_query_results", "{\"query_execution_id\":\"" + first.path("query_execution_id").asText()
                 + "\",\"next_token\":\"forged\"}").path("success").asBoolean()).isFalse();
+    }
+
+    @Test
+    void configuredSqlTool_bindsItsParameters_andStillPassesTheGuardAndPolicy() {
+        JsonNode out = call("sales_of_customer", "{\"customer\":\"customer 7\"}");
+        assertThat(out.path("success").asBoolean()).as(out.toString()).isTrue();
+        assertThat(out.path("rows").findValuesAsText("id")).containsExactly("2457", "2407", "2357");
+        JsonNode injected = call("sales_of_customer", "{\"customer\":\"x' OR '1'='1\",\"limit\":5}");
+        assertThat(injected.path("rows")).isEmpty();
+        assertThat(call("sales_of_customer", "{\"customer\":\"customer 7\",\"limit\":\"three\"}").path("error").asText())
+                .contains("argument 'limit' must be an integer");
+        assertThat(call("sneaky", "{}").path("guard").path("rule").asText()).isEqualTo("table_not_allowed");
+    }
+
+    @Test
+    void csvFiles_areQueryableAsViews_whileOtherFilesStayUnreachable() {
+        JsonNode out = call("execute_query", "{\"source\":\"files\",\"sql_query\":\"SELECT city FROM cities WHERE country = 'JP' ORDER BY population DESC\"}");
+        assertThat(out.path("rows").findValuesAsText("city")).containsExactly("Tokyo", "Osaka");
+        assertThat(call("list_tables", "{\"source\":\"files\"}").path("tables").get(0).path("type").asText()).isEqualTo("view");
+        JsonNode escape = call("execute_query", "{\"source\":\"files\",\"sql_query\":\"SELECT * FROM read_csv('/etc/passwd')\"}");
+        assertThat(escape.path("success").asBoolean()).isFalse();
     }
 
     @Test
