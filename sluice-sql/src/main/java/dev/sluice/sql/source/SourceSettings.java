@@ -10,13 +10,14 @@ import static java.util.Objects.requireNonNull;
  * Settings every source kind shares.
  *
  * @param maxRows        rows per response (a request's {@code max_rows} may lower it)
+ * @param maxConcurrentQueriesPerPrincipal queries one principal may run at once on this source
  * @param allowTables    table patterns that may be read (empty: all); matched on the display name
  * @param denyTables     table patterns that may never be read
  * @param masks          column name (or table.column) → masking rule: {@code redact} or {@code hash}
  */
 public record SourceSettings(boolean isDefault, boolean allowWrites, int maxRows, Duration timeout,
-                             int maxConcurrentQueries, List<String> allowTables, List<String> denyTables,
-                             Map<String, String> masks) {
+                             int maxConcurrentQueries, int maxConcurrentQueriesPerPrincipal, List<String> allowTables,
+                             List<String> denyTables, Map<String, String> masks) {
     public SourceSettings {
         requireNonNull(timeout, "timeout is null");
         allowTables = List.copyOf(allowTables);
@@ -28,7 +29,7 @@ public record SourceSettings(boolean isDefault, boolean allowWrites, int maxRows
     public static final int MAX_MAX_ROWS = 10_000;
 
     public static SourceSettings defaults() {
-        return new SourceSettings(false, false, DEFAULT_MAX_ROWS, Duration.ofSeconds(30), 8,
+        return new SourceSettings(false, false, DEFAULT_MAX_ROWS, Duration.ofSeconds(30), 8, 4,
                 List.of(), List.of(), Map.of());
     }
 
@@ -42,6 +43,7 @@ public record SourceSettings(boolean isDefault, boolean allowWrites, int maxRows
                 node.integer("max_rows", d.maxRows(), 1, MAX_MAX_ROWS),
                 node.duration("timeout", d.timeout()),
                 node.integer("max_concurrent_queries", d.maxConcurrentQueries(), 1, 1000),
+                node.integer("max_concurrent_queries_per_principal", d.maxConcurrentQueriesPerPrincipal(), 1, 1000),
                 policy.strings("allow_tables"),
                 policy.strings("deny_tables"),
                 policy.stringMap("mask_columns"));

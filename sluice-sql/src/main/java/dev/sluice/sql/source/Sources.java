@@ -32,7 +32,7 @@ public final class Sources implements AutoCloseable {
         if (sources.isEmpty()) {
             SourceSettings d = SourceSettings.defaults();
             SourceSettings demo = new SourceSettings(true, false, d.maxRows(), d.timeout(), d.maxConcurrentQueries(),
-                    List.of(), List.of(), Map.of());
+                    d.maxConcurrentQueriesPerPrincipal(), List.of(), List.of(), Map.of());
             definitions.add(kinds.get("duckdb").validate(DEMO, demoConfig(), demo));
             return definitions;
         }

@@ -59,14 +59,24 @@ public final class QueryRunner {
                         + source.name() + " (policy). Use list_tables to see the tables you may query.");
             }
         }
+        // the principal's own slot first, so one caller cannot take every slot of the source
+        Semaphore mine = slots.computeIfAbsent(source.name() + '\u0000' + owner,
+                n -> new Semaphore(source.settings().maxConcurrentQueriesPerPrincipal(), true));
+        if (!mine.tryAcquire()) {
+            return new QueryOutcome.Refused("too_many_queries", "You are already running "
+                    + source.settings().maxConcurrentQueriesPerPrincipal() + " queries on source " + source.name()
+                    + "; wait for one to finish.");
+        }
         Semaphore slot = slots.computeIfAbsent(source.name(), n -> new Semaphore(source.settings().maxConcurrentQueries(), true));
         try {
             if (!slot.tryAcquire(10, TimeUnit.SECONDS)) {
+                mine.release();
                 return new QueryOutcome.Refused("too_many_queries", "Source " + source.name() + " is running its maximum of "
                         + source.settings().maxConcurrentQueries() + " concurrent queries; retry in a moment.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            mine.release();
             return new QueryOutcome.Failed("The query was cancelled.", "57014");
         }
         try (QueryCursor cursor = source.execute(sql, parameters, source.settings().timeout(), context.cancellation())) {
@@ -93,6 +103,7 @@ public final class QueryRunner {
             return new QueryOutcome.Failed(e.getMessage(), e.sqlState());
         } finally {
             slot.release();
+            mine.release();
         }
     }
 }

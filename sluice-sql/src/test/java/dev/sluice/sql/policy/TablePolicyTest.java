@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TablePolicyTest {
     private static TablePolicy policy(List<String> allow, List<String> deny) {
-        return new TablePolicy(new SourceSettings(true, false, 100, Duration.ofSeconds(1), 1, allow, deny, Map.of()));
+        return new TablePolicy(new SourceSettings(true, false, 100, Duration.ofSeconds(1), 1, 1, allow, deny, Map.of()));
     }
 
     @Test

@@ -63,7 +63,7 @@ class QueryCancellationOverHttpTest {
         SourceSettings d = SourceSettings.defaults();
         Source slow = new PostgresSourceFactory().validate("pg", dev.sluice.core.config.ConfigLoader.parse("t.yaml",
                 "sources:\n  pg:\n    kind: postgres\n    url: " + postgres.jdbcUrl("cancel_test") + "\n    user: " + postgres.superuser() + "\n",
-                java.util.Map.of()).sources().child("pg"), new SourceSettings(true, false, 100, Duration.ofSeconds(4), 4,
+                java.util.Map.of()).sources().child("pg"), new SourceSettings(true, false, 100, Duration.ofSeconds(4), 4, 4,
                 List.of(), List.of(), java.util.Map.of())).open();
         sources = Sources.of(List.of(slow));
         store = new ResultStore(ResultStoreConfig.defaults(dir), Clock.systemUTC());
