@@ -185,6 +185,8 @@ public final class McpHttpHandler extends Handler.Abstract {
     }
 
     private void tooLarge(Response response, Callback callback) {
+        // the rest of the body is not read: the connection cannot be reused
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         sendError(response, callback, 413, null, McpError.invalidRequest(
                 "request body exceeds the limit of " + config.maxBodyBytes() + " bytes"));
     }
@@ -409,22 +411,31 @@ public final class McpHttpHandler extends Handler.Abstract {
     }
 
     /**
-     * Discards a request body that has already arrived, so an early error does not force Jetty to
-     * close a connection the client will reuse. A body still on its way is left alone: Jetty then
-     * closes the connection, which is the right answer to a client that sends too much.
+     * Discards the part of a request body that has already arrived, so an early error can leave
+     * the connection usable. Returns false when more is still on its way: Jetty will then close
+     * the connection, and the response must say so, or the client would reuse a dying connection.
      */
-    private static void drainArrived(Request request) {
+    private static boolean drainArrived(Request request) {
+        if (request.getLength() == 0) {
+            return true;
+        }
         Content.Chunk chunk;
         while ((chunk = request.read()) != null) {
             chunk.release();
-            if (chunk.isLast() || Content.Chunk.isFailure(chunk)) {
-                return;
+            if (Content.Chunk.isFailure(chunk)) {
+                return false;
+            }
+            if (chunk.isLast()) {
+                return true;
             }
         }
+        return false;
     }
 
     private void sendError(Request request, Response response, Callback callback, int status, JsonNode id, McpError error) {
-        drainArrived(request);
+        if (!drainArrived(request)) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         sendError(response, callback, status, id, error);
     }
 
