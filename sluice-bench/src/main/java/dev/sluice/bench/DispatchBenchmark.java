@@ -1,6 +1,5 @@
 package dev.sluice.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.jsonrpc.JsonRpcCodec;
@@ -25,7 +24,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,7 +43,7 @@ public class DispatchBenchmark {
     private byte[] modernCall;
     private byte[] toolsList;
     private Caller legacyCaller;
-    private final RequestChannel channel = new SilentChannel();
+    private final RequestChannel channel = RequestChannel.detached(new Cancellation());
 
     @Setup
     public void setup() {
@@ -82,23 +80,5 @@ public class DispatchBenchmark {
     public byte[] toolsList_legacy() throws IOException {
         JsonRpcMessage.Request request = (JsonRpcMessage.Request) JsonRpcCodec.decode(Json.parse(toolsList));
         return JsonRpcCodec.result(request.id(), server.handle(request, legacyCaller, channel));
-    }
-
-    private static final class SilentChannel implements RequestChannel {
-        private final Cancellation cancellation = new Cancellation();
-
-        @Override
-        public void notify(ObjectNode notification) {
-        }
-
-        @Override
-        public JsonNode request(String method, ObjectNode params, Duration timeout) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Cancellation cancellation() {
-            return cancellation;
-        }
     }
 }

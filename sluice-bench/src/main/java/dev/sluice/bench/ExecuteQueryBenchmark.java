@@ -158,7 +158,7 @@ public final class ExecuteQueryBenchmark {
         params.put("name", tool);
         params.set("arguments", Json.parse(args));
         ObjectNode result = server.handle(new JsonRpcMessage.Request(Json.MAPPER.getNodeFactory().numberNode(++ids), "tools/call", params),
-                new Caller("2025-11-25", false, null, Json.object(), null, null, null), new Silent());
+                new Caller("2025-11-25", false, null, Json.object(), null, null, null), RequestChannel.detached(new Cancellation()));
         JsonNode out = result.path("structuredContent");
         if (!out.path("success").asBoolean()) {
             throw new IllegalStateException(out.toString());
@@ -178,23 +178,5 @@ public final class ExecuteQueryBenchmark {
             }
         }
         return peak >> 20;
-    }
-
-    private static final class Silent implements RequestChannel {
-        private final Cancellation cancellation = new Cancellation();
-
-        @Override
-        public void notify(ObjectNode notification) {
-        }
-
-        @Override
-        public JsonNode request(String method, ObjectNode params, Duration timeout) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Cancellation cancellation() {
-            return cancellation;
-        }
     }
 }

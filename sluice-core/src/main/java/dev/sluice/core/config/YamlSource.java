@@ -51,30 +51,14 @@ final class YamlSource {
                         String full = path.isEmpty() ? pendingKey : String.join(".", path.reversed()) + "." + pendingKey;
                         lines.putIfAbsent(full, p.currentLocation().getLineNr());
                     }
-                    case START_OBJECT -> {
+                    case START_OBJECT, START_ARRAY -> {
+                        inObject.push(pendingKey != null);
                         if (pendingKey != null) {
                             path.push(pendingKey);
-                            inObject.push(true);
-                        } else {
-                            inObject.push(false);
                         }
                         pendingKey = null;
                     }
-                    case END_OBJECT -> {
-                        if (!inObject.isEmpty() && inObject.pop()) {
-                            path.pop();
-                        }
-                    }
-                    case START_ARRAY -> {
-                        if (pendingKey != null) {
-                            path.push(pendingKey);
-                            inObject.push(true);
-                        } else {
-                            inObject.push(false);
-                        }
-                        pendingKey = null;
-                    }
-                    case END_ARRAY -> {
+                    case END_OBJECT, END_ARRAY -> {
                         if (!inObject.isEmpty() && inObject.pop()) {
                             path.pop();
                         }

@@ -28,4 +28,26 @@ public interface RequestChannel {
     }
 
     Cancellation cancellation();
+
+    /**
+     * A channel for running handlers outside any transport (benchmarks, tests, batch jobs): it
+     * drops notifications and refuses server-to-client requests.
+     */
+    static RequestChannel detached(Cancellation cancellation) {
+        return new RequestChannel() {
+            @Override
+            public void notify(ObjectNode notification) {
+            }
+
+            @Override
+            public JsonNode request(String method, ObjectNode params, Duration timeout) {
+                throw dev.sluice.mcp.McpError.invalidRequest(method + " needs a connected client");
+            }
+
+            @Override
+            public Cancellation cancellation() {
+                return cancellation;
+            }
+        };
+    }
 }

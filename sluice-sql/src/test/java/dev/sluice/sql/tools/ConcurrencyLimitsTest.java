@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -71,18 +70,7 @@ class ConcurrencyLimitsTest {
         params.put("name", "execute_query");
         params.putObject("arguments").put("sql_query", sql);
         ObjectNode result = server.handle(new JsonRpcMessage.Request(Json.MAPPER.getNodeFactory().numberNode(1), "tools/call", params),
-                new Caller("2025-11-25", false, null, Json.object(), null, null, subject), new Channel(cancellation));
+                new Caller("2025-11-25", false, null, Json.object(), null, null, subject), RequestChannel.detached(cancellation));
         return result.path("structuredContent");
-    }
-
-    private record Channel(Cancellation cancellation) implements RequestChannel {
-        @Override
-        public void notify(ObjectNode notification) {
-        }
-
-        @Override
-        public JsonNode request(String method, ObjectNode params, Duration timeout) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -112,7 +112,7 @@ class DataToolsTest {
         params.put("name", tool);
         params.set("arguments", Json.parse(argsJson));
         ObjectNode result = server.handle(new JsonRpcMessage.Request(Json.MAPPER.getNodeFactory().numberNode(IDS.incrementAndGet()),
-                "tools/call", params), new Caller("2025-11-25", false, null, Json.object(), null, null, null), new Channel(cancellation));
+                "tools/call", params), new Caller("2025-11-25", false, null, Json.object(), null, null, null), RequestChannel.detached(cancellation));
         JsonNode structured = result.path("structuredContent");
         assertThat(result.path("isError").asBoolean(false)).isEqualTo(!structured.path("success").asBoolean());
         if (structured.isMissingNode()) {
@@ -296,16 +296,5 @@ class DataToolsTest {
         assertThat(out.path("status").asText()).isEqualTo("ok");
         assertThat(out.path("sources").get(0).path("status").asText()).isEqualTo("ok");
         assertThat(out.path("llm").path("provider").asText()).isEqualTo("none");
-    }
-
-    private record Channel(Cancellation cancellation) implements RequestChannel {
-        @Override
-        public void notify(ObjectNode notification) {
-        }
-
-        @Override
-        public JsonNode request(String method, ObjectNode params, Duration timeout) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
