@@ -77,8 +77,7 @@ final class SqlScanner {
             char c = sql.charAt(i);
             char next = i + 1 < n ? sql.charAt(i + 1) : 0;
             if (c == 0) {
-                throw new Refusal(GuardRule.INVALID_CHARACTER,
-                        "The statement contains a NUL byte at offset " + i + ": remove it and send plain text SQL.");
+                throw nulByte(i);
             } else if (c == '-' && next == '-') {
                 i = lineComment(i);
             } else if (c == '/' && next == '*') {
@@ -188,8 +187,7 @@ final class SqlScanner {
         int j = i;
         while (j < sql.length() && sql.charAt(j) != '\n' && sql.charAt(j) != '\r') {
             if (sql.charAt(j) == 0) {
-                throw new Refusal(GuardRule.INVALID_CHARACTER, "The statement contains a NUL byte at offset " + j
-                        + ": remove it and send plain text SQL.");
+                throw nulByte(j);
             }
             j++;
         }
@@ -205,8 +203,7 @@ final class SqlScanner {
         while (j < n) {
             char c = sql.charAt(j);
             if (c == 0) {
-                throw new Refusal(GuardRule.INVALID_CHARACTER, "The statement contains a NUL byte at offset " + j
-                        + ": remove it and send plain text SQL.");
+                throw nulByte(j);
             }
             if (c == '/' && j + 1 < n && sql.charAt(j + 1) == '*') {
                 level++;
@@ -233,8 +230,7 @@ final class SqlScanner {
         while (j < n) {
             char c = sql.charAt(j);
             if (c == 0) {
-                throw new Refusal(GuardRule.INVALID_CHARACTER, "The statement contains a NUL byte at offset " + j
-                        + ": remove it and send plain text SQL.");
+                throw nulByte(j);
             }
             if (c == quote) {
                 if (j + 1 < n && sql.charAt(j + 1) == quote) {
@@ -264,8 +260,7 @@ final class SqlScanner {
         while (j < n) {
             char c = sql.charAt(j);
             if (c == 0) {
-                throw new Refusal(GuardRule.INVALID_CHARACTER, "The statement contains a NUL byte at offset " + j
-                        + ": remove it and send plain text SQL.");
+                throw nulByte(j);
             }
             if (c == '\\' && j + 1 < n) {
                 content.append(sql.charAt(j + 1));
@@ -409,5 +404,10 @@ final class SqlScanner {
     private static String unDouble(String s, char quote) {
         String q = String.valueOf(quote);
         return s.replace(q + q, q);
+    }
+
+    private static Refusal nulByte(int offset) {
+        return new Refusal(GuardRule.INVALID_CHARACTER, "The statement contains a NUL byte at offset " + offset
+                + ": remove it and send plain text SQL.");
     }
 }
