@@ -43,6 +43,11 @@ public final class SluiceServerFactory {
     }
 
     public static Running create(SluiceConfig config, String endpoint, Clock clock) {
+        for (var section : List.of(config.auth(), config.audit(), config.llm())) {
+            if (!section.isEmpty()) {
+                throw section.error("this section is not supported by this build of Sluice yet");
+            }
+        }
         List<SourceDefinition> definitions = Sources.validate(config.sources(), SourceKinds.builtIn());
         List<SqlToolDefinition> sqlTools = SqlToolsConfig.read(config.tools(), definitions.stream().map(SourceDefinition::name).toList());
         config.tools().rejectUnknownKeys();

@@ -227,6 +227,11 @@ public final class ConfigNode {
         }
     }
 
+    /** An error about this whole mapping, located at its own key. */
+    public ConfigException error(String problem) {
+        return new ConfigException(source.fileName() + ":" + source.line(path) + ": " + path + ": " + problem);
+    }
+
     public ConfigException error(String key, String problem) {
         String full = join(key);
         return new ConfigException(source.fileName() + ":" + source.line(full) + ": " + full + ": " + problem);

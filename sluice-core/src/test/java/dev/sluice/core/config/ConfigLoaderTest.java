@@ -74,8 +74,8 @@ class ConfigLoaderTest {
 
     @Test
     void parse_specSectionNotYetBuilt_isRefusedByName() {
-        assertThatThrownBy(() -> ConfigLoader.parse("c.yaml", "server:\n  port: 1\nllm:\n  provider: none\n", Map.of()))
-                .hasMessage("c.yaml:3: llm: this section is not supported by this build of Sluice yet");
+        assertThatThrownBy(() -> ConfigLoader.parse("c.yaml", "server:\n  port: 1\ngateway:\n  targets: {}\n", Map.of()))
+                .hasMessage("c.yaml:3: gateway: this section is not supported by this build of Sluice yet");
     }
 
     @Test
