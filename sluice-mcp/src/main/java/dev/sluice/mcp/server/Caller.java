@@ -9,9 +9,11 @@ import dev.sluice.mcp.Json;
  * its declared capabilities, and (for legacy sessions) the session. Modern requests build one
  * from each request's {@code _meta}; legacy requests take it from the session. {@code subject}
  * names the authenticated principal when there is one; it binds multi-round state to its owner.
+ * {@code principal} is that principal as the security layer represents it (scopes, claims): the
+ * protocol layer carries it without looking inside.
  */
 public record Caller(String protocolVersion, boolean modern, JsonNode clientInfo, ObjectNode capabilities,
-                     LogLevel requestLogLevel, Session session, String subject) {
+                     LogLevel requestLogLevel, Session session, String subject, Object principal) {
 
     public Caller {
         if (capabilities == null) {
@@ -19,8 +21,23 @@ public record Caller(String protocolVersion, boolean modern, JsonNode clientInfo
         }
     }
 
+    /** A caller nobody authenticated (no security layer, or before it ran). */
+    public Caller(String protocolVersion, boolean modern, JsonNode clientInfo, ObjectNode capabilities,
+                  LogLevel requestLogLevel, Session session, String subject) {
+        this(protocolVersion, modern, clientInfo, capabilities, requestLogLevel, session, subject, null);
+    }
+
     public Caller withSubject(String newSubject) {
-        return new Caller(protocolVersion, modern, clientInfo, capabilities, requestLogLevel, session, newSubject);
+        return new Caller(protocolVersion, modern, clientInfo, capabilities, requestLogLevel, session, newSubject, principal);
+    }
+
+    public Caller withPrincipal(String newSubject, Object newPrincipal) {
+        return new Caller(protocolVersion, modern, clientInfo, capabilities, requestLogLevel, session, newSubject, newPrincipal);
+    }
+
+    /** The security layer's principal if it is of {@code type}. */
+    public <T> java.util.Optional<T> principal(Class<T> type) {
+        return type.isInstance(principal) ? java.util.Optional.of(type.cast(principal)) : java.util.Optional.empty();
     }
 
     public boolean supports(String capability) {

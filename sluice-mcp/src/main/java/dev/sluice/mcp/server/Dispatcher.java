@@ -108,23 +108,30 @@ final class Dispatcher {
     private ObjectNode callTool(JsonRpcMessage.Request request, Caller caller, RequestChannel channel) {
         ObjectNode params = request.params();
         String name = requiredString(params, "name", "tools/call");
-        Features.ToolEntry entry = features.tool(name);
-        if (entry == null || !server.visible(entry.tool(), caller)) {
-            throw McpError.invalidParams("Unknown tool: " + name + " (tools/list shows the available tools)");
-        }
+        Features.ToolEntry found = features.tool(name);
+        Features.ToolEntry entry = found != null && server.visible(found.tool(), caller) ? found : null;
         JsonNode args = params.get("arguments");
         if (args != null && !args.isNull() && !args.isObject()) {
             throw McpError.invalidParams("tools/call params.arguments must be an object");
         }
         ObjectNode arguments = args == null || args.isNull() ? Json.object() : (ObjectNode) args;
-        String problem = ArgumentCheck.firstProblem(entry.tool().inputSchema(), arguments);
         boolean structured = ProtocolVersion.hasStructuredContent(caller.protocolVersion());
-        if (problem != null) {
-            return CallToolResult.error("Invalid arguments for tool " + name + ": " + problem).toJson(structured);
-        }
-        RequestContext context = new RequestContext(server, caller, request.id(), request.method(), params, name, channel);
+        Attributes attributes = new Attributes();
+        ToolInterceptor.ToolCall call = new ToolInterceptor.ToolCall(name, entry == null ? null : entry.tool(), arguments, caller,
+                request.id(), attributes);
         try {
-            return entry.handler().call(arguments, context).toJson(structured);
+            return server.interceptor().intercept(call, bound -> {
+                if (entry == null) {
+                    throw McpError.invalidParams("Unknown tool: " + name + " (tools/list shows the available tools)");
+                }
+                String problem = ArgumentCheck.firstProblem(entry.tool().inputSchema(), bound);
+                if (problem != null) {
+                    return CallToolResult.error("Invalid arguments for tool " + name + ": " + problem);
+                }
+                RequestContext context = new RequestContext(server, caller, request.id(), request.method(), params, name, channel,
+                        attributes);
+                return entry.handler().call(bound, context);
+            }).toJson(structured);
         } catch (InputRequired inputRequired) {
             return inputRequired.toResult();
         }

@@ -36,6 +36,9 @@ public final class McpServer implements ServerEvents {
     private final int pageSize;
     private final CacheHints cacheHints;
     private final BiPredicate<Tool, Caller> toolVisibility;
+    private final RequestObserver observer;
+    /** Null when no interceptor was installed: tools may then be served inline. */
+    private final ToolInterceptor interceptor;
     private final Dispatcher dispatcher;
 
     /** Freshness hints for 2026-07-28 list and read results. */
@@ -77,6 +80,8 @@ public final class McpServer implements ServerEvents {
         this.pageSize = b.pageSize;
         this.cacheHints = b.cacheHints;
         this.toolVisibility = b.toolVisibility;
+        this.interceptor = b.interceptor;
+        this.observer = b.observer;
         this.dispatcher = new Dispatcher(this);
     }
 
@@ -117,7 +122,18 @@ public final class McpServer implements ServerEvents {
 
     /** Serves one request. Blocks until done; run it on a virtual thread. */
     public ObjectNode handle(JsonRpcMessage.Request request, Caller caller, RequestChannel channel) {
-        return dispatcher.dispatch(request, caller, channel);
+        if (observer == null) {
+            return dispatcher.dispatch(request, caller, channel);
+        }
+        long start = System.nanoTime();
+        String outcome = "error";
+        try {
+            ObjectNode result = dispatcher.dispatch(request, caller, channel);
+            outcome = "input_required".equals(result.path("resultType").asText()) ? "input_required" : "ok";
+            return result;
+        } finally {
+            observer.served(request.method(), System.nanoTime() - start, outcome);
+        }
     }
 
     /**
@@ -130,6 +146,9 @@ public final class McpServer implements ServerEvents {
             case "tools/list", "prompts/list", "resources/list", "resources/templates/list", "server/discover", "ping",
                  "logging/setLevel", "resources/subscribe", "resources/unsubscribe" -> true;
             case "tools/call" -> {
+                if (interceptor != null) {
+                    yield false;
+                }
                 Features.ToolEntry entry = features.tool(request.params().path("name").asText(""));
                 yield entry == null || entry.inline();
             }
@@ -210,6 +229,10 @@ public final class McpServer implements ServerEvents {
         return completion;
     }
 
+    ToolInterceptor interceptor() {
+        return interceptor == null ? ToolInterceptor.none() : interceptor;
+    }
+
     boolean visible(Tool tool, Caller caller) {
         return toolVisibility.test(tool, caller);
     }
@@ -255,6 +278,8 @@ public final class McpServer implements ServerEvents {
         private int pageSize = 500;
         private CacheHints cacheHints = new CacheHints(60_000, "public", 0, "private");
         private BiPredicate<Tool, Caller> toolVisibility = (tool, caller) -> true;
+        private ToolInterceptor interceptor;
+        private RequestObserver observer;
 
         private Builder(String name, String version) {
             this.name = requireNonNull(name, "name is null");
@@ -351,6 +376,21 @@ public final class McpServer implements ServerEvents {
         }
 
         /** Which tools a caller sees and may call (authorisation plugs in here). */
+        /**
+         * Wraps every tools/call (authorisation, audit). With an interceptor, no tool call is
+         * served inline: the interceptor may block, e.g. to make an audit record durable.
+         */
+        public Builder interceptor(ToolInterceptor value) {
+            this.interceptor = requireNonNull(value, "interceptor is null");
+            return this;
+        }
+
+        /** Told the method, duration and outcome of every request served (metrics). */
+        public Builder observer(RequestObserver value) {
+            this.observer = requireNonNull(value, "observer is null");
+            return this;
+        }
+
         public Builder toolVisibility(BiPredicate<Tool, Caller> visibility) {
             this.toolVisibility = requireNonNull(visibility, "visibility is null");
             return this;

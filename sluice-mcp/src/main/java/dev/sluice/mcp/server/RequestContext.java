@@ -28,10 +28,16 @@ public final class RequestContext {
     private final ObjectNode inputResponses;
     /** Answers known so far (from requestState and this retry); created on first ask. */
     private ObjectNode answers;
-    private volatile Map<Class<?>, Object> attributes;
+    private final Attributes attributes;
 
     RequestContext(McpServer server, Caller caller, JsonNode requestId, String method, ObjectNode params,
                    String subjectName, RequestChannel channel) {
+        this(server, caller, requestId, method, params, subjectName, channel, new Attributes());
+    }
+
+    RequestContext(McpServer server, Caller caller, JsonNode requestId, String method, ObjectNode params,
+                   String subjectName, RequestChannel channel, Attributes attributes) {
+        this.attributes = attributes;
         this.server = server;
         this.caller = caller;
         this.requestId = requestId;
@@ -192,14 +198,11 @@ public final class RequestContext {
     }
 
     public <T> T attribute(Class<T> type) {
-        Map<Class<?>, Object> map = attributes;
-        return map == null ? null : type.cast(map.get(type));
+        return attributes.get(type);
     }
 
-    public synchronized <T> void setAttribute(Class<T> type, T value) {
-        if (attributes == null) {
-            attributes = new ConcurrentHashMap<>();
-        }
+    /** Facts for whoever wraps this call (see {@link ToolInterceptor}); visible to it after the handler returns. */
+    public <T> void setAttribute(Class<T> type, T value) {
         attributes.put(type, value);
     }
 

@@ -27,6 +27,7 @@ public final class Session {
     private volatile long lastActiveMillis;
     private volatile boolean initialized;
     private volatile boolean closed;
+    private volatile String owner;
 
     public Session(String id, String protocolVersion, JsonNode clientInfo, ObjectNode capabilities, long nowMillis) {
         this.id = requireNonNull(id, "id is null");
@@ -35,6 +36,16 @@ public final class Session {
         this.capabilities = capabilities;
         this.pending = new PendingRequests("sluice-" + id.substring(0, Math.min(6, id.length())) + "-");
         this.lastActiveMillis = nowMillis;
+    }
+
+    /** Binds the session to the principal that created it; later requests must come from the same one. */
+    public void bindOwner(String subject) {
+        this.owner = subject;
+    }
+
+    /** True when {@code subject} may use this session (a session nobody authenticated is anyone's). */
+    public boolean ownedBy(String subject) {
+        return java.util.Objects.equals(owner, subject);
     }
 
     public String id() {

@@ -52,7 +52,9 @@ public final class McpHttpHandler extends Handler.Abstract {
     private final Function<String, Tool> toolLookup;
     private final KeepAliveTicker ticker;
     private final Clock clock;
+    private static final String ADMISSION = "dev.sluice.mcp.admission";
     private volatile CallerDecorator decorator = (request, caller) -> caller;
+    private volatile RequestGate gate = RequestGate.open();
 
     /** Lets an authentication layer attach the authenticated subject to the caller. */
     @FunctionalInterface
@@ -79,6 +81,11 @@ public final class McpHttpHandler extends Handler.Abstract {
         this.decorator = callerDecorator;
     }
 
+    /** Installs authentication and rate limiting in front of every method on the endpoint. */
+    public void setRequestGate(RequestGate requestGate) {
+        this.gate = java.util.Objects.requireNonNull(requestGate, "requestGate is null");
+    }
+
     /** Stops the keep-alive ticker; the server is shutting down. */
     public void shutdown() {
         ticker.close();
@@ -100,6 +107,12 @@ public final class McpHttpHandler extends Handler.Abstract {
             sendError(request, response, callback, 403, null, new McpError(ErrorCodes.INVALID_REQUEST, "Forbidden: " + refusal));
             return true;
         }
+        RequestGate.Admission admission = gate.admit(request);
+        if (admission instanceof RequestGate.Refused refused) {
+            Thread.ofVirtual().start(() -> refuse(request, response, callback, refused));
+            return true;
+        }
+        request.setAttribute(ADMISSION, admission);
         switch (request.getMethod()) {
             case "POST" -> post(request, response, callback);
             case "GET" -> Thread.ofVirtual().start(() -> get(request, response, callback));
@@ -110,6 +123,29 @@ public final class McpHttpHandler extends Handler.Abstract {
             }
         }
         return true;
+    }
+
+    private void refuse(Request request, Response response, Callback callback, RequestGate.Refused refused) {
+        try {
+            refused.beforeResponse().run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "recording a refused request failed", e);
+            sendError(request, response, callback, 503, null, McpError.internal("the server cannot record this request; try again"));
+            return;
+        }
+        refused.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        sendError(request, response, callback, refused.status(), null, new McpError(ErrorCodes.INVALID_REQUEST, refused.message()));
+    }
+
+    private static RequestGate.Admitted admission(Request request) {
+        return request.getAttribute(ADMISSION) instanceof RequestGate.Admitted a ? a : RequestGate.Admitted.ANONYMOUS;
+    }
+
+    /** The caller with the gate's principal attached, then whatever the decorator adds. */
+    private Caller decorate(Request request, Caller caller) {
+        RequestGate.Admitted admitted = admission(request);
+        Caller withPrincipal = admitted.subject() == null ? caller : caller.withPrincipal(admitted.subject(), admitted.principal());
+        return decorator.decorate(request, withPrincipal);
     }
 
     /**
@@ -225,7 +261,7 @@ public final class McpHttpHandler extends Handler.Abstract {
         try {
             caller = ModernMeta.caller(call.params(), versionHeader == null ? null : versionHeader.trim(), true);
             StandardHeaders.validate(request.getHeaders(), call, toolLookup);
-            caller = decorator.decorate(request, caller);
+            caller = decorate(request, caller);
         } catch (McpError e) {
             sendError(response, callback, modernStatus(e), call.id(), e);
             return;
@@ -240,7 +276,8 @@ public final class McpHttpHandler extends Handler.Abstract {
             return;
         }
         // stateless servers ignore session ids, as the 2026 backward-compatibility rules say
-        Optional<Session> found = sessionId == null || sessions == null ? Optional.empty() : sessions.find(sessionId);
+        Optional<Session> found = sessionId == null || sessions == null ? Optional.empty()
+                : sessions.find(sessionId).filter(s -> s.ownedBy(admission(request).subject()));
         if (sessionId != null && sessions != null && found.isEmpty()) {
             sendError(response, callback, 404, idOf(message), new McpError(ErrorCodes.SESSION_NOT_FOUND,
                     "Session not found: it expired or was deleted; send initialize again"));
@@ -267,7 +304,7 @@ public final class McpHttpHandler extends Handler.Abstract {
                     return;
                 }
                 Caller caller = session != null ? session.caller() : statelessLegacyCaller(versionHeader);
-                dispatch(request, response, callback, r, decorator.decorate(request, caller), accept,
+                dispatch(request, response, callback, r, decorate(request, caller), accept,
                         session, pending, false, onSelector);
             }
         }
@@ -279,6 +316,7 @@ public final class McpHttpHandler extends Handler.Abstract {
             String newSessionId = null;
             if (sessions != null) {
                 Session session = sessions.create(init.protocolVersion(), init.clientInfo(), init.clientCapabilities());
+                session.bindOwner(admission(request).subject());
                 session.markInitialized();
                 newSessionId = session.id();
                 response.getHeaders().put(SESSION_HEADER, newSessionId);
@@ -368,7 +406,7 @@ public final class McpHttpHandler extends Handler.Abstract {
             sendError(response, callback, 406, null, McpError.invalidRequest("Accept must include text/event-stream"));
             return;
         }
-        Optional<Session> session = sessions.find(sessionId);
+        Optional<Session> session = sessions.find(sessionId).filter(s -> s.ownedBy(admission(request).subject()));
         if (session.isEmpty()) {
             sendError(response, callback, 404, null, new McpError(ErrorCodes.SESSION_NOT_FOUND, "Session not found"));
             return;
@@ -394,7 +432,8 @@ public final class McpHttpHandler extends Handler.Abstract {
             sendError(response, callback, 405, null, McpError.invalidRequest("DELETE ends a legacy session; send Mcp-Session-Id"));
             return;
         }
-        if (!sessions.delete(sessionId)) {
+        boolean owned = sessions.find(sessionId).filter(s -> s.ownedBy(admission(request).subject())).isPresent();
+        if (!owned || !sessions.delete(sessionId)) {
             sendError(response, callback, 404, null, new McpError(ErrorCodes.SESSION_NOT_FOUND, "Session not found"));
             return;
         }
