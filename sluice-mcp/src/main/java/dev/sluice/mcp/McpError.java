@@ -12,11 +12,44 @@ import java.util.List;
 public final class McpError extends RuntimeException {
     private final int code;
     private final JsonNode data;
+    /** For HTTP transports: a status other than the era's default (0: none) and headers to send with it. */
+    private final int httpStatus;
+    private final java.util.Map<String, String> httpHeaders;
 
     public McpError(int code, String message, JsonNode data) {
+        this(code, message, data, 0, java.util.Map.of());
+    }
+
+    private McpError(int code, String message, JsonNode data, int httpStatus, java.util.Map<String, String> httpHeaders) {
         super(message, null, false, false);
         this.code = code;
         this.data = data;
+        this.httpStatus = httpStatus;
+        this.httpHeaders = java.util.Map.copyOf(httpHeaders);
+    }
+
+    /**
+     * The caller is authenticated but lacks a scope: HTTP transports answer 403 with this
+     * {@code WWW-Authenticate} challenge so the client can ask for the scope (step-up).
+     */
+    public static McpError insufficientScope(String detail, String wwwAuthenticate) {
+        return new McpError(ErrorCodes.INVALID_REQUEST, "Forbidden: " + detail, null, 403,
+                java.util.Map.of("WWW-Authenticate", wwwAuthenticate));
+    }
+
+    /** Too many requests: HTTP transports answer 429 with {@code Retry-After}. */
+    public static McpError rateLimited(String detail, long retryAfterSeconds) {
+        return new McpError(ErrorCodes.SERVER_BUSY, "Too many requests: " + detail, null, 429,
+                java.util.Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
+    /** The HTTP status this error asks for, or 0 to use the transport's default. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public java.util.Map<String, String> httpHeaders() {
+        return httpHeaders;
     }
 
     public McpError(int code, String message) {

@@ -117,7 +117,7 @@ final class Dispatcher {
         ObjectNode arguments = args == null || args.isNull() ? Json.object() : (ObjectNode) args;
         boolean structured = ProtocolVersion.hasStructuredContent(caller.protocolVersion());
         Attributes attributes = new Attributes();
-        ToolInterceptor.ToolCall call = new ToolInterceptor.ToolCall(name, entry == null ? null : entry.tool(), arguments, caller,
+        ToolInterceptor.ToolCall call = new ToolInterceptor.ToolCall(name, found == null ? null : found.tool(), arguments, caller,
                 request.id(), attributes);
         try {
             return server.interceptor().intercept(call, bound -> {

@@ -24,7 +24,11 @@ public interface ToolInterceptor {
         CallToolResult proceed(ObjectNode arguments);
     }
 
-    /** One call as the interceptor sees it; {@code tool} is null when the name is unknown to this caller. */
+    /**
+     * One call as the interceptor sees it. {@code tool} is null when no tool has this name; a tool
+     * hidden from this caller is passed too (so the interceptor can refuse it with a reason), and
+     * {@link Proceed#proceed} then fails as for an unknown tool.
+     */
     record ToolCall(String name, Tool tool, ObjectNode arguments, Caller caller, JsonNode requestId, Attributes attributes) {
         public ToolCall {
             requireNonNull(name, "name is null");

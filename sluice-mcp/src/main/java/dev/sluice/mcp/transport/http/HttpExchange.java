@@ -150,6 +150,11 @@ final class HttpExchange implements RequestChannel {
 
     /** Sends the final JSON-RPC message; {@code jsonStatus} is the HTTP status if no stream was opened. */
     void finish(byte[] json, int jsonStatus) {
+        finish(json, jsonStatus, java.util.Map.of());
+    }
+
+    /** As {@link #finish(byte[], int)}, with headers that go out only if no stream was opened. */
+    void finish(byte[] json, int jsonStatus, java.util.Map<String, String> headers) {
         lock.lock();
         try {
             if (finished) {
@@ -165,6 +170,7 @@ final class HttpExchange implements RequestChannel {
             } else {
                 response.setStatus(jsonStatus);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                headers.forEach((name, value) -> response.getHeaders().put(name, value));
                 if (sessionId != null) {
                     response.getHeaders().put(McpHttpHandler.SESSION_HEADER, sessionId);
                 }

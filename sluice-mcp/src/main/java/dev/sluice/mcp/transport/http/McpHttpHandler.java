@@ -368,7 +368,8 @@ public final class McpHttpHandler extends Handler.Abstract {
             if (exchange.cancellation().isCancelled()) {
                 exchange.abandon();
             } else {
-                exchange.finish(JsonRpcCodec.error(call.id(), e), modern ? modernStatus(e) : 200);
+                int status = e.httpStatus() != 0 ? e.httpStatus() : modern ? modernStatus(e) : 200;
+                exchange.finish(JsonRpcCodec.error(call.id(), e), status, e.httpHeaders());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "request " + call.method() + " failed", e);

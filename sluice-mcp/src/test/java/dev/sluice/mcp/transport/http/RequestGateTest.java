@@ -34,6 +34,9 @@ class RequestGateTest {
         McpServer server = McpServer.builder("gate", "1")
                 .tool(Tool.of("whoami", "who is calling", Tool.emptyObjectSchema()), (args, ctx) -> CallToolResult.text(
                         ctx.caller().subject() + "/" + ctx.caller().principal(String.class).orElse("-")))
+                .tool(Tool.of("admin", "needs a scope", Tool.emptyObjectSchema()), (args, ctx) -> {
+                    throw dev.sluice.mcp.McpError.insufficientScope("admin needs scope admin", "Bearer error=\"insufficient_scope\", scope=\"admin\"");
+                })
                 .build();
         http = new McpHttpServer(server, HttpTransportConfig.defaults("127.0.0.1"), "127.0.0.1", 0, List.of()).start();
         http.handler().setRequestGate(request -> {
@@ -106,5 +109,15 @@ class RequestGateTest {
 
         HttpResponse<String> own = post(WHOAMI, "X-API-Key", "owner", "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
         assertThat(own.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void insufficientScope_isHttp403WithAStepUpChallenge_inTheLegacyEraToo() throws Exception {
+        String session = initialize("k3");
+        HttpResponse<String> r = post("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"admin\"}}",
+                "X-API-Key", "k3", "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.headers().firstValue("WWW-Authenticate").orElseThrow()).isEqualTo("Bearer error=\"insufficient_scope\", scope=\"admin\"");
+        assertThat(Json.parse(r.body()).at("/error/message").asText()).isEqualTo("Forbidden: admin needs scope admin");
     }
 }
