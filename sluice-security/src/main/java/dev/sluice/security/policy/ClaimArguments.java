@@ -26,8 +26,9 @@ public final class ClaimArguments {
     /** @param byTool tool → (argument → claim name; dotted names walk nested claims) */
     public ClaimArguments(Map<String, Map<String, String>> byTool) {
         Map<String, Map<String, String>> copy = new LinkedHashMap<>();
-        requireNonNull(byTool, "byTool is null").forEach((tool, args) -> copy.put(tool, Map.copyOf(args)));
-        this.byTool = Map.copyOf(copy);
+        requireNonNull(byTool, "byTool is null").forEach((tool, args) ->
+                copy.put(tool, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(args))));
+        this.byTool = java.util.Collections.unmodifiableMap(copy);
     }
 
     public static ClaimArguments none() {
