@@ -1,0 +1,293 @@
+package dev.sluice.security.apikey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The hashed key file that {@code sluice keys} edits and a running server reads. Format (version 1):
+ * <pre>{"version":1,"keys":[{"id":"9f1c0a7b2e4d","name":"claude","sha256":"…","scopes":["sql:read"],
+ *   "created_at":"2026-01-01T00:00:00Z","revoked_at":null}]}</pre>
+ * Writes take a lock ({@code <file>.lock}, plus an in-process lock for threads of one JVM), re-read
+ * the file, write a temporary file with owner-only permissions next to it and move it into place
+ * atomically, so readers see either the old or the new file. Revoked keys stay in the file so that a
+ * replayed key is reported as revoked. Readers pick up changes made by other processes: {@link #find}
+ * checks the file's modification time, size and identity at most once a second (by the injected
+ * clock); {@link #reload()} forces it.
+ */
+public final class ApiKeyStore {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+    private static final Duration RECHECK = Duration.ofSeconds(1);
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private final Path file;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final Object readLock = new Object();
+    private volatile Snapshot snapshot = new Snapshot(List.of(), null);
+    private volatile Instant lastCheck = Instant.MIN;
+
+    public ApiKeyStore(Path file, Clock clock, SecureRandom random) {
+        this.file = requireNonNull(file, "file is null").toAbsolutePath().normalize();
+        this.clock = requireNonNull(clock, "clock is null");
+        this.random = requireNonNull(random, "random is null");
+    }
+
+    /** A store on {@code file} with the system clock and a strong random source. */
+    public static ApiKeyStore open(Path file) {
+        return new ApiKeyStore(file, Clock.systemUTC(), new SecureRandom());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Creates an active key named {@code name} with {@code scopes}. The returned plaintext is the only copy.
+     *
+     * @throws IllegalArgumentException when the name is invalid or an active key already has it
+     */
+    public CreatedApiKey create(String name, Collection<String> scopes) {
+        requireNonNull(name, "name is null");
+        requireNonNull(scopes, "scopes is null");
+        if (!InlineApiKey.validName(name)) {
+            throw new IllegalArgumentException("key name '" + name
+                    + "' is not valid: use 1 to 64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
+        }
+        List<String> scopeList = List.copyOf(new LinkedHashSet<>(scopes));
+        for (String s : scopeList) {
+            if (s.isBlank() || s.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("scope '" + s + "' is not valid: scopes are single words such as sql:read");
+            }
+        }
+        return update(keys -> {
+            for (Stored k : keys) {
+                if (k.info.name().equals(name) && k.info.active()) {
+                    throw new IllegalArgumentException("an active key named '" + name + "' already exists (id "
+                            + k.info.id() + "); revoke it first with `sluice keys revoke " + name + "` or pick another name");
+                }
+            }
+            ApiKeys.Generated g;
+            do {
+                g = ApiKeys.generate(random);
+            } while (byId(keys, g.id()).isPresent());
+            ApiKeyInfo info = new ApiKeyInfo(g.id(), name, scopeList, clock.instant(), null);
+            keys.add(new Stored(info, ApiKeys.sha256(g.plaintext())));
+            return new CreatedApiKey(info, g.plaintext());
+        });
+    }
+
+    /** Every key in the file, active and revoked, oldest first; no secrets. */
+    public List<ApiKeyInfo> list() {
+        reload();
+        return snapshot.keys.stream().map(Stored::info).toList();
+    }
+
+    /**
+     * Revokes the active key with this name or id.
+     *
+     * @throws IllegalArgumentException when no active key has that name or id
+     */
+    public ApiKeyInfo revoke(String nameOrId) {
+        requireNonNull(nameOrId, "nameOrId is null");
+        return update(keys -> {
+            for (int i = 0; i < keys.size(); i++) {
+                Stored k = keys.get(i);
+                if (k.info.active() && (k.info.id().equals(nameOrId) || k.info.name().equals(nameOrId))) {
+                    ApiKeyInfo revoked = new ApiKeyInfo(k.info.id(), k.info.name(), k.info.scopes(), k.info.createdAt(),
+                            clock.instant());
+                    keys.set(i, new Stored(revoked, k.sha256));
+                    return revoked;
+                }
+            }
+            throw new IllegalArgumentException("no active key has the name or id '" + nameOrId
+                    + "' in " + file + "; `sluice keys list` shows the keys");
+        });
+    }
+
+    /** Re-reads the file now if it changed since the last read. */
+    public void reload() {
+        synchronized (readLock) {
+            lastCheck = clock.instant();
+            FileStamp stamp = stamp();
+            if (!Objects.equals(stamp, snapshot.stamp)) {
+                snapshot = new Snapshot(stamp == null ? List.of() : read(), stamp);
+            }
+        }
+    }
+
+    /** The stored key with this id (active or revoked), after re-reading the file if a second has passed. */
+    Optional<Stored> find(String id) {
+        Instant now = clock.instant();
+        if (lastCheck == Instant.MIN || !now.isBefore(lastCheck.plus(RECHECK))) {
+            try {
+                reload();
+            } catch (IllegalStateException e) {
+                // keep serving the last good snapshot; the next check retries
+                java.util.logging.Logger.getLogger(ApiKeyStore.class.getName()).warning(e.getMessage());
+            }
+        }
+        return byId(snapshot.keys, id);
+    }
+
+    record Stored(ApiKeyInfo info, String sha256) {
+        @Override
+        public String toString() {
+            return "Stored[" + info + "]";
+        }
+    }
+
+    private record Snapshot(List<Stored> keys, FileStamp stamp) {
+    }
+
+    private record FileStamp(Instant modified, long size, Object fileKey) {
+    }
+
+    private static Optional<Stored> byId(List<Stored> keys, String id) {
+        return keys.stream().filter(k -> k.info.id().equals(id)).findFirst();
+    }
+
+    private <T> T update(Function<List<Stored>, T> change) {
+        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(file, p -> new ReentrantLock());
+        jvmLock.lock();
+        try {
+            Files.createDirectories(file.getParent());
+            Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                List<Stored> keys = new ArrayList<>(Files.exists(file) ? read() : List.of());
+                T result = change.apply(keys);
+                write(keys);
+                synchronized (readLock) {
+                    snapshot = new Snapshot(List.copyOf(keys), stamp());
+                    lastCheck = clock.instant();
+                }
+                return result;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot update the API key file " + file + ": " + e.getMessage()
+                    + "; check that its folder exists and is writable", e);
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    private FileStamp stamp() {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return new FileStamp(a.lastModifiedTime().toInstant(), a.size(), a.fileKey());
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the API key file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Stored> read() {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new IllegalStateException("the API key file " + file + " is not valid JSON (" + e.getMessage()
+                    + "); restore it from a backup or delete it and create the keys again with `sluice keys create`", e);
+        }
+        if (root == null || !root.isObject() || root.path("version").asInt() != 1 || !root.path("keys").isArray()) {
+            throw new IllegalStateException("the API key file " + file
+                    + " is not a version 1 key file ({\"version\":1,\"keys\":[...]}); it is written only by `sluice keys`");
+        }
+        List<Stored> keys = new ArrayList<>();
+        for (JsonNode k : root.get("keys")) {
+            try {
+                List<String> scopes = new ArrayList<>();
+                k.path("scopes").forEach(s -> scopes.add(s.asText()));
+                JsonNode revoked = k.get("revoked_at");
+                ApiKeyInfo info = new ApiKeyInfo(text(k, "id"), text(k, "name"), scopes, Instant.parse(text(k, "created_at")),
+                        revoked == null || revoked.isNull() ? null : Instant.parse(revoked.asText()));
+                keys.add(new Stored(info, text(k, "sha256")));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("the API key file " + file + " has a damaged entry (" + e.getMessage()
+                        + "); it is written only by `sluice keys`", e);
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    private static String text(JsonNode k, String field) {
+        JsonNode v = k.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("missing " + field);
+        }
+        return v.asText();
+    }
+
+    private void write(List<Stored> keys) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("version", 1);
+        ArrayNode array = root.putArray("keys");
+        for (Stored k : keys) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", k.info.id());
+            entry.put("name", k.info.name());
+            entry.put("sha256", k.sha256);
+            entry.put("scopes", k.info.scopes());
+            entry.put("created_at", k.info.createdAt().toString());
+            entry.put("revoked_at", k.info.revokedAt() == null ? null : k.info.revokedAt().toString());
+            array.add(MAPPER.valueToTree(entry));
+        }
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        FileAttribute<?>[] attrs = posix ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp", attrs);
+        try {
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                out.write(java.nio.ByteBuffer.wrap(MAPPER.writeValueAsBytes(root)));
+                out.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
