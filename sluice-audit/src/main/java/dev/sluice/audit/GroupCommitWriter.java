@@ -178,6 +178,9 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             ps.executeBatch();
             c.commit();
+            // back to auto-commit: sqlite-jdbc would otherwise open the next (immediate) transaction at once
+            // and hold the write lock between batches, shutting out purges
+            c.setAutoCommit(true);
         } catch (SQLException | RuntimeException e) {
             try {
                 c.rollback();

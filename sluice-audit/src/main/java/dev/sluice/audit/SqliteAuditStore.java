@@ -49,26 +49,29 @@ public final class SqliteAuditStore {
         Path path = file.toAbsolutePath().normalize();
         String location = path.toString();
         inspect(path);
-        ConnectionSource connections = () -> config(sync).createConnection("jdbc:sqlite:" + location);
+        String url = "jdbc:sqlite:" + location;
+        ConnectionSource writerConnections = () -> config(sync, SQLiteConfig.TransactionMode.IMMEDIATE).createConnection(url);
+        ConnectionSource readers = () -> config(sync, SQLiteConfig.TransactionMode.DEFERRED).createConnection(url);
         Connection first;
         try {
-            first = connections.open();
+            first = writerConnections.open();
             Migrations.apply(first, Dialect.SQLITE, clock, location);
         } catch (SQLException e) {
             throw new AuditException("could not open the audit store " + location + ": " + e.getMessage()
                     + "; check that the file and its directory are writable", e);
         }
-        GroupCommitWriter writer = new GroupCommitWriter(location, Dialect.SQLITE, connections, clock, MAX_BATCH);
+        GroupCommitWriter writer = new GroupCommitWriter(location, Dialect.SQLITE, writerConnections, clock, MAX_BATCH);
         writer.start(first);
-        return new JdbcAuditLog(location, Dialect.SQLITE, connections, writer, redaction);
+        return new JdbcAuditLog(location, Dialect.SQLITE, readers, writer, redaction);
     }
 
-    private static SQLiteConfig config(SyncMode sync) {
+    /** Writers begin IMMEDIATE (take the write lock up front); readers DEFERRED (never block the writer). */
+    private static SQLiteConfig config(SyncMode sync, SQLiteConfig.TransactionMode mode) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(sync == SyncMode.FULL ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setTransactionMode(mode);
         return config;
     }
 
