@@ -1,0 +1,94 @@
+package dev.sluice.audit;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The JSON form of an {@link AuditRecord}, as exported and mirrored: one object per record with
+ * snake_case keys in a fixed order ({@code id}, {@code time}, {@code kind}, ... , {@code summary}),
+ * {@code time} as ISO-8601 UTC, enums by their lower-case names, numbers as numbers, and null
+ * fields left out. {@code arguments} is a string holding the (redacted) arguments JSON.
+ */
+public final class AuditJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private AuditJson() {
+    }
+
+    /** One line of JSON, without a line break. */
+    public static String toJson(AuditRecord record) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            for (AuditField field : AuditField.ALL) {
+                Object value = field.toStored(field.get(record));
+                if (value == null) {
+                    continue;
+                }
+                g.writeFieldName(field.name());
+                switch (value) {
+                    case Instant t -> g.writeString(t.toString());
+                    case Integer i -> g.writeNumber(i);
+                    case Long l -> g.writeNumber(l);
+                    default -> g.writeString(value.toString());
+                }
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Parses one line written by {@link #toJson}; fails with what is wrong. */
+    public static AuditRecord fromJson(String line) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(line);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON audit record: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("not a JSON audit record: expected an object");
+        }
+        AuditRecord.Builder b = AuditRecord.emptyBuilder();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            AuditField field = AuditField.byName(e.getKey());
+            if (field == null) {
+                throw new IllegalArgumentException("unknown audit record field '" + e.getKey() + "'");
+            }
+            JsonNode v = e.getValue();
+            if (v.isNull()) {
+                continue;
+            }
+            Object value = switch (field.type()) {
+                case TIME -> parseTime(v.asText());
+                case INTEGER -> v.intValue();
+                case BIGINT -> v.longValue();
+                default -> field.fromStored(v.asText());
+            };
+            field.set(b, value);
+        }
+        return b.build();
+    }
+
+    private static Instant parseTime(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("time must be ISO-8601 such as 2026-01-02T03:04:05Z, got '" + text + "'");
+        }
+    }
+}
