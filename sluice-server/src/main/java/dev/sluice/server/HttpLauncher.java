@@ -27,6 +27,14 @@ public final class HttpLauncher {
         return new McpHttpServer(server, transportConfig(settings), settings.host(), settings.port(), List.of()).start();
     }
 
+    /** Sluice itself: the MCP endpoint behind authentication, plus the governance routes (metadata, metrics). */
+    public static McpHttpServer start(SluiceServerFactory.Running app, ServerSettings settings) throws Exception {
+        McpHttpServer http = new McpHttpServer(app.server(), transportConfig(settings), settings.host(), settings.port(),
+                app.governance().routes());
+        http.handler().setRequestGate(app.governance().gate());
+        return http.start();
+    }
+
     /** The URL clients use; IPv6 literals get brackets. */
     public static String endpoint(String host, int port) {
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;

@@ -4,6 +4,7 @@ import dev.sluice.core.config.SluiceConfig;
 import dev.sluice.core.tools.ServerFacts;
 import dev.sluice.mcp.ProtocolVersion;
 import dev.sluice.mcp.server.McpServer;
+import dev.sluice.server.governance.Governance;
 import dev.sluice.sql.result.ResultStore;
 import dev.sluice.sql.result.ResultStoreConfig;
 import dev.sluice.sql.source.SourceDefinition;
@@ -23,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Builds Sluice's own MCP server from configuration: validates every source and configured tool
@@ -32,25 +35,25 @@ public final class SluiceServerFactory {
     private SluiceServerFactory() {
     }
 
-    /** The server plus what must be closed with it. */
-    public record Running(McpServer server, Sources sources, ResultStore results) implements AutoCloseable {
+    /** The server plus what must be closed with it; the audit log closes last so it records everything before. */
+    public record Running(McpServer server, Sources sources, ResultStore results, Governance governance) implements AutoCloseable {
         @Override
         public void close() {
             server.close();
             results.close();
             sources.close();
+            governance.close();
         }
     }
 
     public static Running create(SluiceConfig config, String endpoint, Clock clock) {
-        for (var section : List.of(config.auth(), config.audit(), config.llm())) {
-            if (!section.isEmpty()) {
-                throw section.error("this section is not supported by this build of Sluice yet");
-            }
+        if (!config.llm().isEmpty()) {
+            throw config.llm().error("this section is not supported by this build of Sluice yet");
         }
         List<SourceDefinition> definitions = Sources.validate(config.sources(), SourceKinds.builtIn());
         List<SqlToolDefinition> sqlTools = SqlToolsConfig.read(config.tools(), definitions.stream().map(SourceDefinition::name).toList());
         config.tools().rejectUnknownKeys();
+        Governance governance = Governance.create(config, clock);
         Sources sources = Sources.openInBackground(definitions);
         ResultStore results = new ResultStore(defaultResultStore(), clock);
         ServerFacts facts = new ServerFacts("sluice", SluiceVersion.VERSION, clock.instant(), endpoint,
@@ -67,7 +70,19 @@ public final class SluiceServerFactory {
         if (config.server().requestStateKey() != null) {
             builder.requestStateKey(config.server().requestStateKey().getBytes(StandardCharsets.UTF_8));
         }
-        return new Running(builder.build(), sources, results);
+        Map<String, String> sqlToolSources = sqlTools.stream().collect(Collectors.toMap(SqlToolDefinition::name, SqlToolDefinition::source));
+        governance.install(builder, sqlToolSources::get, () -> defaultSourceName(sources));
+        McpServer server = builder.build();
+        governance.hideClaimArguments(server);
+        return new Running(server, sources, results, governance);
+    }
+
+    private static String defaultSourceName(Sources sources) {
+        try {
+            return sources.defaultSource().name();
+        } catch (RuntimeException e) {
+            return null; // no source opened; the tool will say so
+        }
     }
 
     /** Results live in a private temp directory: 128 MB in memory for all, 2 GB (on disk) per result, one hour. */

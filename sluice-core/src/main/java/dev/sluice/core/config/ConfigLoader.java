@@ -52,11 +52,21 @@ public final class ConfigLoader {
         // sources and tools are read by the data plane, which knows every source kind
         ConfigNode sources = top.child("sources");
         ConfigNode tools = top.child("tools");
-        ConfigNode auth = top.child("auth");
+        ConfigNode auth = noneOrSection(top, root, "auth");
         ConfigNode audit = top.child("audit");
         ConfigNode llm = top.child("llm");
         top.rejectUnknownKeys();
         return new SluiceConfig(fileName, server, sources, tools, auth, audit, llm);
+    }
+
+    /** {@code auth: none} is the specification's way to say "no authentication": an empty section. */
+    private static ConfigNode noneOrSection(ConfigNode top, JsonNode root, String key) {
+        JsonNode value = root.get(key);
+        if (value != null && value.isTextual() && value.asText().equals("none")) {
+            top.accept(key);
+            return ConfigNode.empty(key);
+        }
+        return top.child(key);
     }
 
     public static SluiceConfig parse(String fileName, String text, Map<String, String> env) {

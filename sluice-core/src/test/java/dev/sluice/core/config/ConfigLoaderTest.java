@@ -79,6 +79,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void parse_authNone_isAnEmptyAuthSection() {
+        SluiceConfig config = ConfigLoader.parse("c.yaml", "auth: none\n", Map.of());
+        assertThat(config.auth().isEmpty()).isTrue();
+        assertThatThrownBy(() -> ConfigLoader.parse("c.yaml", "auth: yes-please\n", Map.of()))
+                .hasMessage("c.yaml:1: auth: must be a mapping");
+    }
+
+    @Test
     void parse_keepsSourcesAndToolsForTheDataPlane() {
         SluiceConfig c = ConfigLoader.parse("c.yaml", "sources:\n  lake:\n    kind: duckdb\ntools:\n  t: {source: lake}\n", Map.of());
         assertThat(c.sources().keys()).containsExactly("lake");

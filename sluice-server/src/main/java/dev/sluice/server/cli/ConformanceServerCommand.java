@@ -2,6 +2,7 @@ package dev.sluice.server.cli;
 
 import dev.sluice.core.config.ServerSettings;
 import dev.sluice.mcp.server.McpServer;
+import dev.sluice.security.AuthSettings;
 import dev.sluice.mcp.transport.http.McpHttpServer;
 import dev.sluice.server.HttpLauncher;
 import dev.sluice.server.SluiceVersion;
@@ -26,7 +27,7 @@ final class ConformanceServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServeCommand.requireLoopbackWithoutAuth(host);
+        ServeCommand.requireLoopbackWithoutAuth(AuthSettings.none(), host);
         McpServer server = ConformanceFixture.build(SluiceVersion.VERSION);
         ServerSettings d = ServerSettings.defaults();
         ServerSettings s = new ServerSettings(host, port, stateless, d.allowedHosts(), d.allowedOrigins(), d.maxBodyBytes(),

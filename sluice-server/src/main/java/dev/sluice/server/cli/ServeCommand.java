@@ -4,6 +4,7 @@ import dev.sluice.core.config.ServerSettings;
 import dev.sluice.core.config.SluiceConfig;
 import dev.sluice.mcp.transport.http.HttpTransportConfig;
 import dev.sluice.mcp.transport.http.McpHttpServer;
+import dev.sluice.security.AuthSettings;
 import dev.sluice.server.HttpLauncher;
 import dev.sluice.server.SluiceServerFactory;
 import dev.sluice.server.SluiceVersion;
@@ -38,10 +39,10 @@ final class ServeCommand implements Callable<Integer> {
             s = new ServerSettings(s.host(), s.port(), true, s.allowedHosts(), s.allowedOrigins(), s.maxBodyBytes(),
                     s.sessionIdleTimeout(), s.maxSessions(), s.requestStateKey());
         }
-        requireLoopbackWithoutAuth(s.host());
+        requireLoopbackWithoutAuth(AuthSettings.read(config.auth()), s.host());
         SluiceServerFactory.Running app = SluiceServerFactory.create(config.withServer(s), HttpLauncher.endpoint(s.host(), s.port()),
                 Clock.systemUTC());
-        McpHttpServer http = HttpLauncher.start(app.server(), s);
+        McpHttpServer http = HttpLauncher.start(app, s);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             closeQuietly(http);
             closeQuietly(app);
@@ -54,12 +55,12 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Authentication is not part of this build, so only loopback binds are allowed (SPEC 2.5). */
-    static void requireLoopbackWithoutAuth(String host) {
-        if (!HttpTransportConfig.isLoopback(host)) {
+    /** Without an {@code auth} section only loopback binds are allowed (SPEC 2.5). */
+    static void requireLoopbackWithoutAuth(AuthSettings auth, String host) {
+        if (!auth.enabled() && !HttpTransportConfig.isLoopback(host)) {
             throw new IllegalArgumentException("refusing to listen on " + host + " without authentication: "
-                    + "this build has no auth section yet, and unauthenticated servers may bind only to loopback "
-                    + "(127.0.0.1, ::1, localhost). Put a reverse proxy with authentication in front, bound to 127.0.0.1.");
+                    + "unauthenticated servers may bind only to loopback (127.0.0.1, ::1, localhost). Configure auth.api_keys "
+                    + "or auth.oauth (docs/security.md), or bind to 127.0.0.1.");
         }
     }
 
