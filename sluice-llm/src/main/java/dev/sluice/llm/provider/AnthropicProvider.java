@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * One attempt at the Anthropic Messages API ({@code POST {base_url}/v1/messages}) through the
- * official SDK, which sends {@code x-api-key} and its own {@code anthropic-version}. The SDK's
+ * official SDK with its own {@code anthropic-version}; the key goes in {@code x-api-key}. The SDK's
  * retries are off; {@link RetryingProvider} retries.
  */
 final class AnthropicProvider implements LlmProvider, AutoCloseable {
@@ -32,6 +32,10 @@ final class AnthropicProvider implements LlmProvider, AutoCloseable {
         this.clock = clock;
         AnthropicOkHttpClient.Builder builder = AnthropicOkHttpClient.builder()
                 .apiKey(settings.apiKey())
+                // This SDK sends a bare api key as "Authorization: Bearer"; the Messages API documents
+                // x-api-key for keys (and gateways in front of it expect that), so send it that way.
+                // With X-Api-Key present the SDK adds no Authorization header.
+                .putHeader("X-Api-Key", settings.apiKey())
                 .maxRetries(0)
                 .timeout(settings.timeout());
         if (settings.baseUrl() != null) {
