@@ -32,7 +32,7 @@ final class OpenAiProvider implements LlmProvider, AutoCloseable {
     OpenAiProvider(LlmSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.officialApi = settings.baseUrl() == null || OPENAI_HOST.equalsIgnoreCase(settings.baseUrl().getHost());
+        this.officialApi = officialApi(settings.baseUrl());
         OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder()
                 .apiKey(settings.apiKey() != null ? settings.apiKey() : NO_KEY)
                 .maxRetries(0)
@@ -44,6 +44,11 @@ final class OpenAiProvider implements LlmProvider, AutoCloseable {
             builder.addInterceptor(new DropAuthorization());
         }
         this.client = builder.build();
+    }
+
+    /** True for OpenAI's own API (no base_url, or its host), which wants max_completion_tokens. */
+    static boolean officialApi(java.net.URI baseUrl) {
+        return baseUrl == null || OPENAI_HOST.equalsIgnoreCase(baseUrl.getHost());
     }
 
     @Override
@@ -99,7 +104,7 @@ final class OpenAiProvider implements LlmProvider, AutoCloseable {
                 throw new LlmException(LlmException.Kind.REFUSED, KIND,
                         "the model declined to answer: " + Failures.quote(refusal, settings.secrets()));
             }
-            LlmResponse.StopReason stop = switch (choice._finishReason().asString().map(String::toString).orElse("")) {
+            LlmResponse.StopReason stop = switch (choice._finishReason().asKnown().map(r -> r.asString()).orElse("")) {
                 case "stop" -> LlmResponse.StopReason.END_TURN;
                 case "length" -> LlmResponse.StopReason.MAX_TOKENS;
                 case "content_filter" -> LlmResponse.StopReason.REFUSAL;
@@ -109,7 +114,7 @@ final class OpenAiProvider implements LlmProvider, AutoCloseable {
                 throw new LlmException(LlmException.Kind.REFUSED, KIND, "the provider's content filter stopped the answer; rephrase the question");
             }
             Usage usage = completion.usage().map(u -> Usage.of(u.promptTokens(), u.completionTokens())).orElse(Usage.UNREPORTED);
-            String model = completion._model().asString().map(String::toString).orElse(settings.model());
+            String model = completion._model().asKnown().orElse(settings.model());
             return new LlmResponse(text, model, stop, usage, latency);
         } catch (OpenAIInvalidDataException e) {
             throw malformed(e);
