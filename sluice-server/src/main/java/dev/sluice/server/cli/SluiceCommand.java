@@ -9,7 +9,8 @@ import java.util.Set;
 /** The top-level {@code sluice} command. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = SluiceCommand.Version.class,
         description = "Governed MCP server and gateway for your organisation's data.",
-        subcommands = {ServeCommand.class, StdioCommand.class, ConformanceServerCommand.class, BenchCommand.class,
+        subcommands = {ServeCommand.class, StdioCommand.class, KeysCommand.class, AuditCommand.class, ConformanceServerCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SluiceCommand implements Runnable {
     private static final Set<String> LONG_RUNNING = Set.of("serve", "conformance-server", "stdio");

@@ -1,5 +1,6 @@
 package dev.sluice.server.cli;
 
+import dev.sluice.audit.AuditSettings;
 import dev.sluice.core.config.SluiceConfig;
 import dev.sluice.mcp.transport.stdio.StdioServer;
 import dev.sluice.server.SluiceServerFactory;
@@ -22,6 +23,10 @@ final class StdioCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SluiceConfig config = configOptions.load();
+        if (AuditSettings.read(config.audit()).stdout()) {
+            throw new IllegalArgumentException(config.origin() + ": audit.stdout cannot be used with sluice stdio, whose stdout carries "
+                    + "the MCP protocol; remove it (the audit store still records every call)");
+        }
         SluiceServerFactory.Running app = SluiceServerFactory.create(config, "stdio", Clock.systemUTC());
         // stdout carries protocol messages only: anything else printing to System.out goes to stderr
         PrintStream protocolOut = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), false);
