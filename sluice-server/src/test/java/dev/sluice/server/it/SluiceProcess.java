@@ -18,15 +18,17 @@ final class SluiceProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+/mcp)");
     private final Process process;
     private final String url;
+    private final Path workDir;
     private final List<String> output = new ArrayList<>();
 
-    private SluiceProcess(Process process, String url) {
+    private SluiceProcess(Process process, String url, Path workDir) {
         this.process = process;
         this.url = url;
+        this.workDir = workDir;
     }
 
     static Path jar() {
-        Path jar = Path.of(System.getProperty("sluice.jar", "target/sluice.jar"));
+        Path jar = Path.of(System.getProperty("sluice.jar", "target/sluice.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("build the jar first (mvn package): " + jar.toAbsolutePath());
         }
@@ -43,9 +45,16 @@ final class SluiceProcess implements AutoCloseable {
         return command;
     }
 
-    /** Starts {@code sluice ARGS} and waits for its "listening on URL" line. */
+    /**
+     * Starts {@code sluice ARGS} in a fresh working directory (where the default audit log and key
+     * file go) and waits for its "listening on URL" line.
+     */
     static SluiceProcess start(String... args) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(javaCommand(args)).redirectErrorStream(true).start();
+        return startIn(Files.createTempDirectory("sluice-it-"), args);
+    }
+
+    static SluiceProcess startIn(Path workDir, String... args) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(javaCommand(args)).directory(workDir.toFile()).redirectErrorStream(true).start();
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> url = new CompletableFuture<>();
         List<String> lines = new ArrayList<>();
@@ -67,7 +76,7 @@ final class SluiceProcess implements AutoCloseable {
             }
         });
         try {
-            SluiceProcess p = new SluiceProcess(process, url.get(60, TimeUnit.SECONDS));
+            SluiceProcess p = new SluiceProcess(process, url.get(60, TimeUnit.SECONDS), workDir);
             p.output.addAll(lines);
             return p;
         } catch (Exception e) {
@@ -78,6 +87,20 @@ final class SluiceProcess implements AutoCloseable {
 
     String url() {
         return url;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed; what was acknowledged must already be durable. */
+    void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    int exitCode() {
+        return process.exitValue();
     }
 
     boolean isAlive() {

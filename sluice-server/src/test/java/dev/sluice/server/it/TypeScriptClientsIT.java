@@ -40,6 +40,39 @@ class TypeScriptClientsIT {
         }
     }
 
+    private static final String KEY = "ts-client-key-0123456789";
+
+    private static SluiceProcess withApiKey() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sluice-it-auth-");
+        java.nio.file.Path config = dir.resolve("sluice.yaml");
+        java.nio.file.Files.writeString(config, "auth:\n  api_keys: [ { name: ts, key: " + KEY + ", scopes: [sql:read] } ]\n");
+        return SluiceProcess.startIn(dir, "serve", "--port", "0", "--config", config.toString());
+    }
+
+    @Test
+    void v1Client_withABearerApiKey_queries_andWithoutOne_isRefused401() throws Exception {
+        try (SluiceProcess sluice = withApiKey()) {
+            NodeTools.Result r = NodeTools.client("v1-http.mjs", List.of(sluice.url(), "execute_query",
+                    "{\"sql_query\":\"SELECT count(*) AS n FROM analytics.orders\"}"),
+                    Map.of("MCP_HEADERS", "{\"Authorization\":\"Bearer " + KEY + "\"}"));
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            assertThat(r.lastJson().at("/result/structuredContent/rows/0/n").asLong()).isEqualTo(60_000);
+
+            NodeTools.Result refused = NodeTools.client("v1-http.mjs", List.of(sluice.url(), "list_sources", "{}"), Map.of());
+            assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+            assertThat(refused.output()).contains("401");
+        }
+    }
+
+    @Test
+    void v2Client_withTheApiKeyInTheQueryString_asConnectorUisSendIt() throws Exception {
+        try (SluiceProcess sluice = withApiKey()) {
+            NodeTools.Result r = NodeTools.client("v2-http.mjs", List.of(sluice.url() + "?api_key=" + KEY, "test_connection", "{}"), Map.of());
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            assertThat(r.lastJson().path("result").path("isError").asBoolean(false)).as(r.output()).isFalse();
+        }
+    }
+
     @Test
     void v2Client_isRefusedAWrite_withTheGuardRule() throws Exception {
         try (SluiceProcess sluice = SluiceProcess.start("serve", "--port", "0")) {
