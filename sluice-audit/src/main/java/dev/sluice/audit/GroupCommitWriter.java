@@ -39,6 +39,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private volatile Instant lastCommit;
     private volatile boolean closed;
     private Connection connection; // writer thread only
+    private PreparedStatement insert; // prepared once per connection: SQLite re-parses the statement otherwise
 
     private record Pending(AuditRecord record, CompletableFuture<Void> done) {
     }
@@ -170,8 +171,12 @@ final class GroupCommitWriter implements AutoCloseable {
             connection = connections.open();
         }
         Connection c = connection;
+        if (insert == null) {
+            insert = c.prepareStatement(dialect.insertSql());
+        }
+        PreparedStatement ps = insert;
         c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement(dialect.insertSql())) {
+        try {
             for (Pending p : batch) {
                 dialect.bind(ps, p.record());
                 ps.addBatch();
@@ -192,6 +197,14 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void closeConnection() {
+        if (insert != null) {
+            try {
+                insert.close();
+            } catch (SQLException ignored) {
+                // the connection goes too
+            }
+            insert = null;
+        }
         if (connection != null) {
             try {
                 connection.close();

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * One benchmark caller on its own keep-alive connection: opens a legacy session (or, for
  * 2026-07-28, nothing) and then repeats the same tools/call with fresh ids.
  */
-final class RawMcpCaller implements AutoCloseable {
+public final class RawMcpCaller implements AutoCloseable {
     private final RawHttpConnection connection;
     private final BenchTarget target;
     private final boolean modern;
@@ -22,7 +22,7 @@ final class RawMcpCaller implements AutoCloseable {
     private String headers;
     private long nextId;
 
-    RawMcpCaller(BenchTarget target) throws IOException {
+    public RawMcpCaller(BenchTarget target) throws IOException {
         this.target = target;
         this.connection = new RawHttpConnection(target.url(), target.headers());
         this.modern = ProtocolVersion.isModern(target.protocolVersion());
@@ -40,7 +40,7 @@ final class RawMcpCaller implements AutoCloseable {
         this.suffix = ",\"method\":\"tools/call\",\"params\":" + Json.text(params) + "}";
     }
 
-    void open() throws IOException {
+    public void open() throws IOException {
         if (modern) {
             headers = "MCP-Protocol-Version: " + target.protocolVersion() + "\r\nMcp-Method: tools/call\r\nMcp-Name: "
                     + target.tool() + "\r\n";
@@ -65,7 +65,7 @@ final class RawMcpCaller implements AutoCloseable {
     }
 
     /** One tools/call; throws unless the server answered with a result. */
-    void call() throws IOException {
+    public void call() throws IOException {
         byte[] body = (prefix + (++nextId) + suffix).getBytes(StandardCharsets.UTF_8);
         RawHttpConnection.Response r = connection.post(body, headers);
         if (r.status() != 200 || indexOf(r.body(), RESULT) < 0) {
