@@ -126,12 +126,7 @@ public final class SourceCatalogReader {
                 seen++;
             }
         }
-        if (counts.isEmpty() || counts.size() > options.maxDistinct() || counts.size() * 2 > seen) {
-            return List.of();
-        }
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(options.maxValues()).map(Map.Entry::getKey).toList();
+        return SampleValues.choose(counts, seen, options.maxDistinct(), options.maxValues());
     }
 
     static boolean isText(String type) {
