@@ -158,15 +158,8 @@ public final class SchemaRetriever {
                 }
             }
         }
-        Integer[] order = Arrays.stream(cand).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, (a, b) -> {
-            if (a == sig.hinted() || b == sig.hinted()) {
-                return a == sig.hinted() ? (b == sig.hinted() ? 0 : -1) : 1;
-            }
-            int byScore = Double.compare(fused[b], fused[a]);
-            return byScore != 0 ? byScore : tables.get(a).key().compareTo(tables.get(b).key());
-        });
-        int take = whole ? order.length : Math.min(k, order.length);
+        int[] order = top(cand, fused, sig.hinted(), whole ? cand.length : Math.min(k, cand.length));
+        int take = order.length;
         List<ScoredTable> out = new ArrayList<>(take);
         for (int i = 0; i < take; i++) {
             int c = order[i];
@@ -174,6 +167,32 @@ public final class SchemaRetriever {
             out.add(new ScoredTable(tables.get(c), fused[c], matched, reason(c, sig, whole, via[c], matched)));
         }
         return new Retrieval(out, whole, cand.length);
+    }
+
+    /** The best {@code take} candidates, hinted first, then by score, ties by name: a bounded insertion. */
+    private int[] top(int[] cand, double[] score, int hinted, int take) {
+        int[] best = new int[take];
+        int n = 0;
+        for (int c : cand) {
+            if (n == take && !before(c, best[n - 1], score, hinted)) {
+                continue;
+            }
+            int i = n == take ? n - 1 : n++;
+            while (i > 0 && before(c, best[i - 1], score, hinted)) {
+                best[i] = best[i - 1];
+                i--;
+            }
+            best[i] = c;
+        }
+        return best;
+    }
+
+    private boolean before(int a, int b, double[] score, int hinted) {
+        if (a == hinted || b == hinted) {
+            return a == hinted && b != hinted;
+        }
+        int byScore = Double.compare(score[b], score[a]);
+        return byScore != 0 ? byScore < 0 : tables.get(a).key().compareTo(tables.get(b).key()) < 0;
     }
 
     private String reason(int c, Signals sig, boolean whole, int via, List<String> matched) {

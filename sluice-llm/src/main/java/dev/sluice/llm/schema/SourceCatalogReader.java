@@ -93,12 +93,12 @@ public final class SourceCatalogReader {
             } else {
                 complete = false;
             }
-            tables.add(detail.map(d -> table(source.name(), d, showValues)).orElseGet(() -> nameOnly(source.name(), info)));
+            tables.add(detail.map(d -> table(source.name(), info, d, showValues)).orElseGet(() -> nameOnly(source.name(), info)));
         }
         return SchemaCatalog.of(tables, start, complete);
     }
 
-    private CatalogTable table(String sourceName, TableDetail d, BiPredicate<TableRef, String> showValues) {
+    private CatalogTable table(String sourceName, TableInfo listed, TableDetail d, BiPredicate<TableRef, String> showValues) {
         TableInfo info = d.table();
         List<CatalogColumn> columns = new ArrayList<>(d.columns().size());
         for (ColumnInfo c : d.columns()) {
@@ -107,7 +107,8 @@ public final class SourceCatalogReader {
             columns.add(new CatalogColumn(c.name(), c.type(), c.comment(), values, false));
         }
         return new CatalogTable(sourceName, info.ref().catalog(), info.ref().schema(), info.ref().name(),
-                info.comment(), info.rowEstimate(), columns, List.of());
+                info.comment() != null ? info.comment() : listed.comment(),
+                info.rowEstimate() != null ? info.rowEstimate() : listed.rowEstimate(), columns, List.of());
     }
 
     private static CatalogTable nameOnly(String sourceName, TableInfo info) {

@@ -28,7 +28,10 @@ class SpiderManRetrievalTest {
     static SchemaRetriever hybrid;
 
     @BeforeAll
-    static void load() {
+    static synchronized void load() {
+        if (hybrid != null) {
+            return;
+        }
         dataset = new SpiderManDataset(Path.of(System.getProperty("sluice.datasets", "../shared/datasets"), "spiderman"));
         catalog = SpiderManCatalog.read(dataset, Instant.parse("2026-01-01T00:00:00Z"));
         long start = System.nanoTime();
