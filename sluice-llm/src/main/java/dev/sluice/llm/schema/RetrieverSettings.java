@@ -17,7 +17,7 @@ public record RetrieverSettings(double lexicalWeight, double semanticWeight, dou
         double foreignKeyWeight, int wholeSchemaChars) {
 
     /** Tuned on the SpiderMan train questions (see docs/schema-retrieval.md). */
-    public static final RetrieverSettings DEFAULTS = new RetrieverSettings(1.0, 1.0, 1.0, 0.2, 8_000);
+    public static final RetrieverSettings DEFAULTS = new RetrieverSettings(1.0, 1.0, 2.0, 0.0, 8_000);
 
     public RetrieverSettings {
         check("lexicalWeight", lexicalWeight);

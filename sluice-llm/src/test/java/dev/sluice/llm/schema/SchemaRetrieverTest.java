@@ -44,7 +44,9 @@ class SchemaRetrieverTest {
 
     @Test
     void retrieve_pullsInTheForeignKeyBridgeBetweenTwoMatchedTables() {
-        Retrieval r = lexical.retrieve("total quantity sold per product title", RetrievalHints.none(), 3);
+        SchemaRetriever withForeignKeys = SchemaRetriever.lexical(TestCatalogs.lake(), RANKED.withWeights(1, 0, 2, 0.3));
+        Retrieval r = withForeignKeys.retrieve("total quantity sold per product title", RetrievalHints.none(), 3);
+        assertThat(r.tables()).anyMatch(t -> t.reason().contains("foreign key of"));
         assertThat(names(r)).contains("lake.shop.order_lines", "lake.shop.products");
     }
 
