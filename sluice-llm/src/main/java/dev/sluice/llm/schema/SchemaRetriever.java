@@ -1,0 +1,344 @@
+package dev.sluice.llm.schema;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Picks the tables a question needs from a {@link SchemaCatalog}. Built once per catalogue snapshot
+ * (embedding every table takes a few milliseconds each); {@link #retrieve} is then cheap and safe to
+ * call from many threads. See {@link RetrieverSettings} for how the signals are fused.
+ */
+public final class SchemaRetriever {
+    private final SchemaCatalog catalog;
+    private final RetrieverSettings settings;
+    private final TextEmbedder embedder;
+    private final List<CatalogTable> tables;
+    private final Bm25Index tableIndex;
+    private final Bm25Index schemaIndex;
+    private final int[] schemaOf;
+    private final String[] schemaKeys;
+    private final float[][] tableVectors;
+    private final float[][] schemaVectors;
+    private final int[][] neighbours;
+    private final int[] renderedChars;
+
+    private SchemaRetriever(SchemaCatalog catalog, RetrieverSettings settings, TextEmbedder embedder) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.embedder = embedder;
+        this.tables = catalog.tables();
+        int n = tables.size();
+        Map<String, Integer> schemaIds = new LinkedHashMap<>();
+        List<Map<String, Double>> tableBags = new ArrayList<>(n);
+        List<Map<String, Double>> schemaBags = new ArrayList<>();
+        schemaOf = new int[n];
+        renderedChars = new int[n];
+        for (int i = 0; i < n; i++) {
+            CatalogTable t = tables.get(i);
+            Map<String, Double> bag = TableDocuments.terms(t);
+            tableBags.add(bag);
+            int s = schemaIds.computeIfAbsent(schemaKey(t), k -> {
+                Map<String, Double> schemaBag = new HashMap<>();
+                TableDocuments.add(schemaBag, t.schema(), TableDocuments.TABLE_NAME);
+                schemaBags.add(schemaBag);
+                return schemaBags.size() - 1;
+            });
+            schemaOf[i] = s;
+            bag.forEach((term, w) -> schemaBags.get(s).merge(term, w, Double::sum));
+            renderedChars[i] = SchemaContext.table(t, SchemaContext.Detail.FULL).length();
+        }
+        schemaKeys = schemaIds.keySet().toArray(String[]::new);
+        tableIndex = Bm25Index.build(tableBags);
+        schemaIndex = Bm25Index.build(schemaBags);
+        neighbours = foreignKeyNeighbours(tables);
+        if (embedder != null) {
+            tableVectors = embedder.embedAll(tables.stream().map(TableDocuments::sentence).toList()).toArray(float[][]::new);
+            schemaVectors = meanBySchema(tableVectors, schemaOf, schemaKeys.length);
+        } else {
+            tableVectors = null;
+            schemaVectors = null;
+        }
+    }
+
+    /** A retriever using BM25 only: no model is loaded. */
+    public static SchemaRetriever lexical(SchemaCatalog catalog, RetrieverSettings settings) {
+        return new SchemaRetriever(catalog, settings, null);
+    }
+
+    /** A retriever fusing BM25 with {@code embedder}'s similarities; embeds every table now. */
+    public static SchemaRetriever hybrid(SchemaCatalog catalog, RetrieverSettings settings, TextEmbedder embedder) {
+        return new SchemaRetriever(catalog, settings, requireNonNull(embedder, "embedder is null"));
+    }
+
+    public SchemaCatalog catalog() {
+        return catalog;
+    }
+
+    public RetrieverSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The best {@code k} tables for {@code question} among those the hints allow, best first; every
+     * candidate when they all fit {@link RetrieverSettings#wholeSchemaChars()}.
+     */
+    public Retrieval retrieve(String question, RetrievalHints hints, int k) {
+        requireNonNull(question, "question is null");
+        requireNonNull(hints, "hints is null");
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        return rank(signals(question, hints), settings, k);
+    }
+
+    /** The raw per-table signals of one question; package-private so tuning can re-fuse them cheaply. */
+    Signals signals(String question, RetrievalHints hints) {
+        int hinted = hints.table() == null ? -1 : find(hints.table(), hints);
+        int[] candidates = candidates(hints, hinted);
+        Set<String> terms = Bm25Index.distinct(Terms.of(question));
+        double[] lex = tableIndex.score(terms);
+        double[] schemaLex = schemaIndex.score(terms);
+        double[] sem = null;
+        double[] schemaSem = null;
+        if (embedder != null && settings.semanticWeight() + settings.schemaWeight() > 0 && candidates.length > 0) {
+            float[] q = embedder.embed(question);
+            sem = new double[tables.size()];
+            for (int c : candidates) {
+                sem[c] = dot(q, tableVectors[c]);
+            }
+            schemaSem = new double[schemaKeys.length];
+            for (int s = 0; s < schemaKeys.length; s++) {
+                schemaSem[s] = dot(q, schemaVectors[s]);
+            }
+        }
+        return new Signals(terms, candidates, hinted, lex, sem, schemaLex, schemaSem);
+    }
+
+    /** Fuses the signals with {@code w} and keeps the top {@code k}. */
+    Retrieval rank(Signals sig, RetrieverSettings w, int k) {
+        int[] cand = sig.candidates();
+        long chars = 0;
+        for (int c : cand) {
+            chars += renderedChars[c];
+        }
+        boolean whole = chars <= w.wholeSchemaChars();
+        double[] base = new double[tables.size()];
+        double semW = sig.semantic() == null ? 0 : w.semanticWeight();
+        double lexMax = max(sig.lexical(), cand);
+        double[] semRange = sig.semantic() == null ? null : range(sig.semantic(), cand);
+        double[] schemaScore = schemaScores(sig, cand, w);
+        for (int c : cand) {
+            double s = lexMax > 0 ? w.lexicalWeight() * sig.lexical()[c] / lexMax : 0;
+            if (semRange != null) {
+                s += semW * scale(sig.semantic()[c], semRange);
+            }
+            s += w.schemaWeight() * schemaScore[schemaOf[c]];
+            base[c] = s;
+        }
+        double[] fused = base.clone();
+        int[] via = new int[tables.size()];
+        Arrays.fill(via, -1);
+        if (w.foreignKeyWeight() > 0) {
+            for (int c : cand) {
+                for (int nb : neighbours[c]) {
+                    double bonus = w.foreignKeyWeight() * base[nb];
+                    if (bonus > fused[c] - base[c]) {
+                        fused[c] = base[c] + bonus;
+                        via[c] = nb;
+                    }
+                }
+            }
+        }
+        Integer[] order = Arrays.stream(cand).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> {
+            if (a == sig.hinted() || b == sig.hinted()) {
+                return a == sig.hinted() ? (b == sig.hinted() ? 0 : -1) : 1;
+            }
+            int byScore = Double.compare(fused[b], fused[a]);
+            return byScore != 0 ? byScore : tables.get(a).key().compareTo(tables.get(b).key());
+        });
+        int take = whole ? order.length : Math.min(k, order.length);
+        List<ScoredTable> out = new ArrayList<>(take);
+        for (int i = 0; i < take; i++) {
+            int c = order[i];
+            List<String> matched = tableIndex.matched(sig.terms(), c);
+            out.add(new ScoredTable(tables.get(c), fused[c], matched, reason(c, sig, whole, via[c], matched)));
+        }
+        return new Retrieval(out, whole, cand.length);
+    }
+
+    private String reason(int c, Signals sig, boolean whole, int via, List<String> matched) {
+        if (c == sig.hinted()) {
+            return "hinted";
+        }
+        List<String> parts = new ArrayList<>();
+        if (whole) {
+            parts.add("whole schema");
+        }
+        if (!matched.isEmpty()) {
+            parts.add("lexical");
+        }
+        if (sig.semantic() != null) {
+            parts.add("semantic");
+        }
+        if (via >= 0) {
+            parts.add("foreign key of " + tables.get(via).qualifiedName());
+        }
+        return String.join("+", parts);
+    }
+
+    private double[] schemaScores(Signals sig, int[] cand, RetrieverSettings w) {
+        double[] out = new double[schemaKeys.length];
+        boolean[] present = new boolean[schemaKeys.length];
+        for (int c : cand) {
+            present[schemaOf[c]] = true;
+        }
+        double lexMax = 0;
+        double semMin = Double.POSITIVE_INFINITY;
+        double semMax = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < out.length; s++) {
+            if (present[s]) {
+                lexMax = Math.max(lexMax, sig.schemaLexical()[s]);
+                if (sig.schemaSemantic() != null) {
+                    semMin = Math.min(semMin, sig.schemaSemantic()[s]);
+                    semMax = Math.max(semMax, sig.schemaSemantic()[s]);
+                }
+            }
+        }
+        double semW = sig.schemaSemantic() == null ? 0 : w.semanticWeight();
+        double total = w.lexicalWeight() + semW;
+        if (total == 0) {
+            return out;
+        }
+        for (int s = 0; s < out.length; s++) {
+            if (present[s]) {
+                double v = lexMax > 0 ? w.lexicalWeight() * sig.schemaLexical()[s] / lexMax : 0;
+                if (semW > 0) {
+                    v += semW * scale(sig.schemaSemantic()[s], new double[] {semMin, semMax});
+                }
+                out[s] = v / total;
+            }
+        }
+        return out;
+    }
+
+    private int[] candidates(RetrievalHints hints, int hinted) {
+        String hintedSchema = hinted >= 0 ? schemaKeys[schemaOf[hinted]] : null;
+        int[] out = new int[tables.size()];
+        int n = 0;
+        for (int i = 0; i < tables.size(); i++) {
+            CatalogTable t = tables.get(i);
+            if (hints.catalog() != null && !hints.catalog().equalsIgnoreCase(t.catalog())) {
+                continue;
+            }
+            if (hints.schema() != null && !hints.schema().equalsIgnoreCase(t.schema())) {
+                continue;
+            }
+            if (hintedSchema != null && !hintedSchema.equals(schemaKeys[schemaOf[i]])) {
+                continue;
+            }
+            out[n++] = i;
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The table a hint names: a qualified name, or a bare name within the hinted catalog and schema. */
+    private int find(String name, RetrievalHints hints) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        int found = -1;
+        for (int i = 0; i < tables.size(); i++) {
+            CatalogTable t = tables.get(i);
+            boolean qualified = t.key().equals(lower) || t.key().endsWith("." + lower);
+            boolean inScope = (hints.catalog() == null || hints.catalog().equalsIgnoreCase(t.catalog()))
+                    && (hints.schema() == null || hints.schema().equalsIgnoreCase(t.schema()));
+            if (qualified && inScope) {
+                if (t.key().equals(lower)) {
+                    return i;
+                }
+                found = found < 0 ? i : found;
+            }
+        }
+        return found;
+    }
+
+    private static String schemaKey(CatalogTable t) {
+        return (t.source() + "\u0000" + t.catalog() + "\u0000" + t.schema()).toLowerCase(Locale.ROOT);
+    }
+
+    private static int[][] foreignKeyNeighbours(List<CatalogTable> tables) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < tables.size(); i++) {
+            index.put(tables.get(i).key(), i);
+        }
+        List<TreeSet<Integer>> adj = new ArrayList<>();
+        tables.forEach(t -> adj.add(new TreeSet<>()));
+        for (int i = 0; i < tables.size(); i++) {
+            for (ForeignKey fk : tables.get(i).foreignKeys()) {
+                Integer j = index.get(fk.referencedTable().toLowerCase(Locale.ROOT));
+                if (j != null && j != i) {
+                    adj.get(i).add(j);
+                    adj.get(j).add(i);
+                }
+            }
+        }
+        return adj.stream().map(s -> s.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    }
+
+    private static float[][] meanBySchema(float[][] vectors, int[] schemaOf, int schemas) {
+        int dim = vectors.length == 0 ? 0 : vectors[0].length;
+        float[][] sums = new float[schemas][dim];
+        for (int i = 0; i < vectors.length; i++) {
+            for (int d = 0; d < dim; d++) {
+                sums[schemaOf[i]][d] += vectors[i][d];
+            }
+        }
+        for (int s = 0; s < schemas; s++) {
+            sums[s] = MiniLmEmbedder.normalise(sums[s]);
+        }
+        return sums;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    private static double max(double[] values, int[] cand) {
+        double m = 0;
+        for (int c : cand) {
+            m = Math.max(m, values[c]);
+        }
+        return m;
+    }
+
+    private static double[] range(double[] values, int[] cand) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int c : cand) {
+            lo = Math.min(lo, values[c]);
+            hi = Math.max(hi, values[c]);
+        }
+        return new double[] {lo, hi};
+    }
+
+    private static double scale(double v, double[] range) {
+        return range[1] > range[0] ? (v - range[0]) / (range[1] - range[0]) : 0;
+    }
+
+    /** Per-question signals: indexed by table (or schema) position; {@code semantic} null without a model. */
+    record Signals(Set<String> terms, int[] candidates, int hinted, double[] lexical, double[] semantic,
+            double[] schemaLexical, double[] schemaSemantic) {
+    }
+}

@@ -1,0 +1,128 @@
+package dev.sluice.llm.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchemaRetrieverTest {
+    /** Budget 0: never the whole-schema shortcut, so ranking is what is tested. */
+    private static final RetrieverSettings RANKED = RetrieverSettings.DEFAULTS.withWholeSchemaChars(0);
+
+    private final SchemaRetriever lexical = SchemaRetriever.lexical(TestCatalogs.lake(), RANKED);
+
+    private static List<String> names(Retrieval r) {
+        return r.tables().stream().map(t -> t.table().qualifiedName()).toList();
+    }
+
+    @Test
+    void retrieve_ranksTablesNamedInTheQuestionFirst() {
+        Retrieval r = lexical.retrieve("How many orders did each customer place?", RetrievalHints.none(), 3);
+        assertThat(names(r).get(0)).isEqualTo("lake.shop.orders");
+        assertThat(names(r)).contains("lake.shop.customers");
+        assertThat(r.wholeSchema()).isFalse();
+        assertThat(r.candidates()).isEqualTo(15);
+    }
+
+    @Test
+    void retrieve_matchesSampleValuesAndComments_andSaysWhichTerms() {
+        ScoredTable top = lexical.retrieve("Which bills are overdue?", RetrievalHints.none(), 3).tables().get(0);
+        assertThat(top.table().qualifiedName()).isEqualTo("lake.finance.invoices");
+        assertThat(top.matchedTerms()).containsExactly("overdue");
+        assertThat(top.reason()).contains("lexical");
+
+        assertThat(names(lexical.retrieve("complaints opened this week", RetrievalHints.none(), 1)))
+                .containsExactly("lake.support.tickets");
+    }
+
+    @Test
+    void retrieve_splitsCamelCaseColumnNames() {
+        assertThat(names(lexical.retrieve("employees hired on a Monday with their first name", RetrievalHints.none(), 1)))
+                .containsExactly("lake.hr.employees");
+    }
+
+    @Test
+    void retrieve_pullsInTheForeignKeyBridgeBetweenTwoMatchedTables() {
+        Retrieval r = lexical.retrieve("total quantity sold per product title", RetrievalHints.none(), 3);
+        assertThat(names(r)).contains("lake.shop.order_lines", "lake.shop.products");
+    }
+
+    @Test
+    void retrieve_schemaHintRestrictsTheCandidates() {
+        Retrieval r = lexical.retrieve("customer_id", RetrievalHints.schema("WEB"), 5);
+        assertThat(names(r)).containsExactly("lake.web.sessions", "lake.web.page_views");
+        assertThat(r.candidates()).isEqualTo(2);
+    }
+
+    @Test
+    void retrieve_catalogHintThatMatchesNothing_returnsNothing() {
+        Retrieval r = lexical.retrieve("orders", new RetrievalHints("other", null, null), 5);
+        assertThat(r.tables()).isEmpty();
+    }
+
+    @Test
+    void retrieve_tableHintComesFirst_andKeepsOthersInItsSchema() {
+        Retrieval r = lexical.retrieve("monthly pay of engineers", new RetrievalHints(null, null, "departments"), 3);
+        assertThat(names(r).get(0)).isEqualTo("lake.hr.departments");
+        assertThat(r.tables().get(0).reason()).isEqualTo("hinted");
+        assertThat(names(r)).allMatch(n -> n.startsWith("lake.hr."));
+        assertThat(names(r)).contains("lake.hr.salaries");
+    }
+
+    @Test
+    void retrieve_returnsEveryTableWhenTheSchemaFitsTheBudget() {
+        SchemaRetriever small = SchemaRetriever.lexical(TestCatalogs.lake(), RetrieverSettings.DEFAULTS);
+        Retrieval r = small.retrieve("How many orders?", RetrievalHints.none(), 2);
+        assertThat(r.wholeSchema()).isTrue();
+        assertThat(r.tables()).hasSize(15);
+        assertThat(names(r).get(0)).isEqualTo("lake.shop.orders");
+        assertThat(r.tables()).allMatch(t -> t.reason().startsWith("whole schema"));
+    }
+
+    @Test
+    void retrieve_japaneseQuestion_matchesJapaneseCommentsAndValues() {
+        Retrieval r = lexical.retrieve("東京都にある店舗はいくつですか？", RetrievalHints.none(), 3);
+        assertThat(names(r).get(0)).isEqualTo("lake.shop.jp_stores");
+        assertThat(r.tables().get(0).matchedTerms()).contains("東京", "店舗");
+    }
+
+    @Test
+    void retrieve_questionWithNoKnownTerm_stillReturnsKTables() {
+        assertThat(lexical.retrieve("Wie viele Bestellungen gab es gestern?", RetrievalHints.none(), 4).tables()).hasSize(4);
+        assertThat(lexical.retrieve("", RetrievalHints.none(), 4).tables()).hasSize(4);
+        assertThat(lexical.retrieve("🙂 ¿qué? ٣٤ ", RetrievalHints.none(), 4).tables()).hasSize(4);
+    }
+
+    @Test
+    void retrieve_isDeterministic() {
+        String q = "revenue by product category and customer country";
+        assertThat(lexical.retrieve(q, RetrievalHints.none(), 8))
+                .isEqualTo(SchemaRetriever.lexical(TestCatalogs.lake(), RANKED).retrieve(q, RetrievalHints.none(), 8));
+    }
+
+    @Test
+    void retrieve_hybridWithAnEmbedder_blendsSemanticMatches() {
+        TextEmbedder fake = text -> {
+            // "money" in the question and "pay" in a table sentence share a direction; all else is orthogonal
+            boolean money = text.contains("money") || text.contains("gross");
+            return money ? new float[] {1, 0} : new float[] {0, 1};
+        };
+        SchemaRetriever hybrid = SchemaRetriever.hybrid(TestCatalogs.lake(), RANKED, fake);
+        Retrieval r = hybrid.retrieve("how much money did staff get", RetrievalHints.none(), 2);
+        assertThat(names(r)).contains("lake.hr.salaries");
+        assertThat(r.tables().get(0).reason()).contains("semantic");
+    }
+
+    @Test
+    void retrieve_rejectsKBelowOne() {
+        assertThatThrownBy(() -> lexical.retrieve("orders", RetrievalHints.none(), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("k must be at least 1, got 0");
+    }
+
+    @Test
+    void retrieve_emptyCatalogue_returnsNothing() {
+        SchemaRetriever empty = SchemaRetriever.lexical(SchemaCatalog.of(List.of(), TestCatalogs.TAKEN), RANKED);
+        assertThat(empty.retrieve("orders", RetrievalHints.none(), 3).tables()).isEmpty();
+    }
+}
