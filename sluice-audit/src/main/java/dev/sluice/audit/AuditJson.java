@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -63,8 +62,7 @@ public final class AuditJson {
             throw new IllegalArgumentException("not a JSON audit record: expected an object");
         }
         AuditRecord.Builder b = AuditRecord.emptyBuilder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             AuditField field = AuditField.byName(e.getKey());
             if (field == null) {
                 throw new IllegalArgumentException("unknown audit record field '" + e.getKey() + "'");

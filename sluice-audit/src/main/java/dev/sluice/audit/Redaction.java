@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -137,8 +136,7 @@ public final class Redaction {
     private static boolean redact(JsonNode node) {
         boolean changed = false;
         if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : object.properties()) {
                 if (isSecretKey(e.getKey()) || looksSecret(e.getValue())) {
                     e.setValue(TextNode.valueOf(REDACTED));
                     changed = true;
