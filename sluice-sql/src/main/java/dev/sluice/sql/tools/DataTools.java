@@ -36,12 +36,20 @@ public final class DataTools {
     private final QueryRunner runner;
     private final ServerFacts facts;
     private final Clock clock;
+    private final QuestionAnswering answering;
 
+    /** Without text-to-SQL: {@code natural_language_query} alone is refused with instructions to write the SQL. */
     public DataTools(Sources sources, QueryRunner runner, ServerFacts facts, Clock clock) {
+        this(sources, runner, facts, clock, null);
+    }
+
+    /** With text-to-SQL and summaries from {@code answering} (null for none). */
+    public DataTools(Sources sources, QueryRunner runner, ServerFacts facts, Clock clock, QuestionAnswering answering) {
         this.sources = sources;
         this.runner = runner;
         this.facts = facts;
         this.clock = clock;
+        this.answering = answering;
     }
 
     public void register(McpServer.Builder b) {
@@ -58,8 +66,11 @@ public final class DataTools {
                 ToolSchemas.GENERIC_OUTPUT), guarded(this::describeTable));
         b.tool(tool("execute_query", "Execute query", "Run one read-only SQL query (sql_query) against a source and return typed rows "
                 + "(objects keyed by column), a query_execution_id and, when there are more rows, a next_token for fetch_query_results. "
-                + "Writes, multiple statements, file and network access are refused with the reason. natural_language_query needs "
-                + "text-to-SQL, which this build does not have: write the SQL yourself (list_tables and describe_table show the schema).",
+                + "Writes, multiple statements, file and network access are refused with the reason. " + (answering == null
+                ? "natural_language_query needs text-to-SQL, which this build does not have: write the SQL yourself (list_tables and "
+                + "describe_table show the schema)."
+                : "With only natural_language_query (any language) the SQL is generated first, then run, and the rows are summarised "
+                + "in the question's language; with both, sql_query runs and the summary answers the question."),
                 ToolSchemas.EXECUTE_QUERY, ToolSchemas.EXECUTE_OUTPUT), guarded(this::executeQuery));
         b.tool(tool("fetch_query_results", "Fetch query results", "Return the next page of a finished query's result, using the "
                 + "query_execution_id and next_token from execute_query (or from the previous page).", ToolSchemas.FETCH,
@@ -131,8 +142,12 @@ public final class DataTools {
         server.put("client_protocol_version", ctx.caller().protocolVersion());
         facts.protocolVersions().forEach(server.putArray("protocol_versions")::add);
         ObjectNode llm = out.putObject("llm");
-        llm.put("provider", "none");
-        llm.put("note", "no text-to-SQL in this build: write SQL and pass it to execute_query as sql_query");
+        if (answering == null) {
+            llm.put("provider", "none");
+            llm.put("note", "no text-to-SQL in this build: write SQL and pass it to execute_query as sql_query");
+        } else {
+            llm.put("provider", answering.describe(ctx));
+        }
         ObjectNode guard = out.putObject("guard");
         guard.put("read_only", true);
         guard.put("statements_per_call", 1);
@@ -255,6 +270,9 @@ public final class DataTools {
     private CallToolResult executeQuery(ObjectNode args, RequestContext ctx) {
         String sql = text(args, "sql_query");
         String question = text(args, "natural_language_query");
+        if (sql == null && question != null && answering != null) {
+            return executeQuestion(args, ctx, question);
+        }
         if (sql == null) {
             return structured(ResultJson.error(question == null
                     ? "Give sql_query (one read-only SQL query) or natural_language_query."
@@ -271,6 +289,48 @@ public final class DataTools {
             return structured(ResultJson.error("max_rows must be between 1 and " + s.settings().maxRows() + " for source " + s.name()
                     + ", got " + args.get("max_rows")));
         }
+        return structured(run(s, sql, maxRows, question == null ? null : question(args, question), ctx));
+    }
+
+    /** Generates SQL for the question (as text_to_sql does), then runs it and summarises the rows. */
+    private CallToolResult executeQuestion(ObjectNode args, RequestContext ctx, String question) {
+        Optional<Source> source = source(args);
+        if (source.isEmpty()) {
+            return unknownSource(args);
+        }
+        Source s = source.get();
+        Integer maxRows = maxRows(args, s);
+        if (maxRows == null) {
+            return structured(ResultJson.error("max_rows must be between 1 and " + s.settings().maxRows() + " for source " + s.name()
+                    + ", got " + args.get("max_rows")));
+        }
+        QuestionAnswering.Question q = question(args, question);
+        QuestionAnswering.Generation generation = answering.generate(q, s, ctx);
+        if (!generation.generated()) {
+            ObjectNode out = generation.details().deepCopy();
+            out.put("success", false);
+            out.put("source", s.name());
+            if (!out.has("sql")) {
+                out.putNull("sql");
+            }
+            out.putNull("query_execution_id");
+            return structured(out);
+        }
+        ObjectNode out = run(s, generation.sql(), maxRows, q, ctx);
+        ObjectNode generated = out.putObject("generation");
+        generation.details().properties().forEach(e -> {
+            if (!e.getKey().equals("sql") && !e.getKey().equals("success") && !e.getKey().equals("source")) {
+                generated.set(e.getKey(), e.getValue());
+            }
+        });
+        return structured(out);
+    }
+
+    private static QuestionAnswering.Question question(ObjectNode args, String question) {
+        return new QuestionAnswering.Question(question, text(args, "catalog"), text(args, "database"), text(args, "table"));
+    }
+
+    private ObjectNode run(Source s, String sql, int maxRows, QuestionAnswering.Question question, RequestContext ctx) {
         QueryOutcome outcome = runner.run(s, sql, List.of(), maxRows, owner(ctx), ctx);
         ObjectNode out = Json.object();
         out.put("source", s.name());
@@ -297,11 +357,12 @@ public final class DataTools {
                 out.put("total_row_count", page.totalRows());
                 out.put("result_cut", page.truncated());
                 out.put("elapsed_ms", d.elapsedMillis());
-                out.put("summary", summary(page, question));
+                out.put("summary", question == null || answering == null ? summary(page, question == null ? null : question.text())
+                        : answering.summarise(question, sql, out, ctx));
                 out.putObject("guard").put("decision", "allowed").put("rule", d.verdict().rule());
             }
         }
-        return structured(out);
+        return out;
     }
 
     private CallToolResult fetch(ObjectNode args, RequestContext ctx) {

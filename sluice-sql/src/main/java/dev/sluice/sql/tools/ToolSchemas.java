@@ -44,7 +44,9 @@ final class ToolSchemas {
     static final String EXECUTE_OUTPUT = "{'type':'object','properties':{'success':{'type':'boolean'},'source':{'type':'string'},"
             + "'sql':{'type':'string'},'query_execution_id':{'type':['string','null']}," + PAGE_OUTPUT + ","
             + "'truncated':{'type':'boolean'},'total_row_count':{'type':'integer'},'elapsed_ms':{'type':'integer'},"
-            + "'summary':{'type':['string','null']},'guard':{'type':'object'},'error':{'type':'string'}},'required':['success']}";
+            + "'summary':{'type':['string','null']},'guard':{'type':'object'},'error':{'type':'string'},"
+            + "'generation':{'type':'object','description':'How the SQL was generated from natural_language_query (dialect, tables_used, notes, attempts)'}},"
+            + "'required':['success']}";
 
     static final String FETCH_OUTPUT = "{'type':'object','properties':{'success':{'type':'boolean'},'query_execution_id':{'type':'string'},"
             + PAGE_OUTPUT + ",'error':{'type':'string'}},'required':['success']}";
