@@ -3,6 +3,14 @@ package dev.sluice.server;
 import dev.sluice.core.config.SluiceConfig;
 import dev.sluice.core.tools.ServerFacts;
 import dev.sluice.mcp.ProtocolVersion;
+import dev.sluice.llm.provider.LlmProviders;
+import dev.sluice.llm.provider.LlmSettings;
+import dev.sluice.llm.schema.TextEmbedder;
+import dev.sluice.llm.sql.LlmQuestionAnswering;
+import dev.sluice.llm.sql.TextToSql;
+import dev.sluice.llm.sql.TextToSqlSettings;
+import dev.sluice.llm.sql.TextToSqlTools;
+import dev.sluice.llm.sql.VerifiedExamples;
 import dev.sluice.mcp.server.McpServer;
 import dev.sluice.server.governance.Governance;
 import dev.sluice.sql.result.ResultStore;
@@ -36,10 +44,12 @@ public final class SluiceServerFactory {
     }
 
     /** The server plus what must be closed with it; the audit log closes last so it records everything before. */
-    public record Running(McpServer server, Sources sources, ResultStore results, Governance governance) implements AutoCloseable {
+    public record Running(McpServer server, Sources sources, ResultStore results, Governance governance, LlmProviders llm)
+            implements AutoCloseable {
         @Override
         public void close() {
             server.close();
+            llm.close();
             results.close();
             sources.close();
             governance.close();
@@ -47,12 +57,11 @@ public final class SluiceServerFactory {
     }
 
     public static Running create(SluiceConfig config, String endpoint, Clock clock) {
-        if (!config.llm().isEmpty()) {
-            throw config.llm().error("this section is not supported by this build of Sluice yet");
-        }
         List<SourceDefinition> definitions = Sources.validate(config.sources(), SourceKinds.builtIn());
         List<SqlToolDefinition> sqlTools = SqlToolsConfig.read(config.tools(), definitions.stream().map(SourceDefinition::name).toList());
         config.tools().rejectUnknownKeys();
+        TextToSql pipeline = textToSql(config, clock);
+        LlmProviders llm = LlmProviders.create(LlmSettings.read(config.llm()));
         Governance governance = Governance.create(config, clock);
         Sources sources = Sources.openInBackground(definitions);
         ResultStore results = new ResultStore(defaultResultStore(), clock);
@@ -65,7 +74,8 @@ public final class SluiceServerFactory {
                         + "fetch_query_results.")
                 .clock(clock);
         QueryRunner runner = new QueryRunner(results);
-        new DataTools(sources, runner, facts, clock).register(builder);
+        new DataTools(sources, runner, facts, clock, new LlmQuestionAnswering(pipeline, llm)).register(builder);
+        TextToSqlTools.register(builder, sources, llm, pipeline);
         SqlTools.register(builder, sqlTools, sources, runner);
         if (config.server().requestStateKey() != null) {
             builder.requestStateKey(config.server().requestStateKey().getBytes(StandardCharsets.UTF_8));
@@ -74,7 +84,23 @@ public final class SluiceServerFactory {
         governance.install(builder, sqlToolSources::get, () -> defaultSourceName(sources));
         McpServer server = builder.build();
         governance.hideClaimArguments(server);
-        return new Running(server, sources, results, governance);
+        return new Running(server, sources, results, governance, llm);
+    }
+
+    /**
+     * The text-to-SQL pipeline with two settings around the {@code llm} section's provider keys:
+     * {@code examples} (a CSV of verified question/SQL pairs) and {@code retrieval} ({@code hybrid},
+     * the default, adds the in-process embedding model for schemas too large to send whole;
+     * {@code lexical} keeps to BM25).
+     */
+    private static TextToSql textToSql(SluiceConfig config, Clock clock) {
+        String examples = config.llm().string("examples", null);
+        String retrieval = config.llm().string("retrieval", "hybrid");
+        if (!retrieval.equals("hybrid") && !retrieval.equals("lexical")) {
+            throw config.llm().error("retrieval", "must be hybrid or lexical, got " + retrieval);
+        }
+        VerifiedExamples verified = examples == null ? VerifiedExamples.none() : VerifiedExamples.load(Path.of(examples));
+        return new TextToSql(clock, verified, TextToSqlSettings.DEFAULTS, retrieval.equals("hybrid") ? TextEmbedder.miniLm() : null);
     }
 
     private static String defaultSourceName(Sources sources) {

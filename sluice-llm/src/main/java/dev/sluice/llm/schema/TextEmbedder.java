@@ -15,8 +15,21 @@ public interface TextEmbedder {
         return out;
     }
 
-    /** The bundled all-MiniLM-L6-v2 (quantised) model; loads it (about a second) on first use. */
+    /**
+     * The bundled all-MiniLM-L6-v2 (quantised) model. It loads (about a second) on the first
+     * embedding, not here, so a server whose schemas fit the prompt whole never pays for it.
+     */
     static TextEmbedder miniLm() {
-        return MiniLmEmbedder.instance();
+        return new TextEmbedder() {
+            @Override
+            public float[] embed(String text) {
+                return MiniLmEmbedder.instance().embed(text);
+            }
+
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                return MiniLmEmbedder.instance().embedAll(texts);
+            }
+        };
     }
 }

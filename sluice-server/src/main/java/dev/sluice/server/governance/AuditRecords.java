@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.audit.AuditKind;
 import dev.sluice.audit.AuditRecord;
 import dev.sluice.audit.AuditStatus;
+import dev.sluice.llm.sql.LlmCallFacts;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.server.Attributes;
 import dev.sluice.mcp.server.Caller;
@@ -16,10 +17,6 @@ import java.util.Locale;
 /** Builds audit records from what the transport and the tool know about a call. */
 final class AuditRecords {
     private AuditRecords() {
-    }
-
-    /** Extra facts a tool may leave on the call (see {@link Attributes}) beyond its structured result. */
-    record LlmFacts(String question, String generatedSql, String provider, String model, Long inputTokens, Long outputTokens) {
     }
 
     static AuditRecord.Builder forCall(String id, Instant time, ToolInterceptor.ToolCall call, Principal principal) {
@@ -52,7 +49,8 @@ final class AuditRecords {
         if (outcome.source() != null) {
             record.source(outcome.source());
         }
-        LlmFacts llm = attributes.get(LlmFacts.class);
+        // the text-to-SQL pipeline leaves what the model did on the call; the tool result does not carry it all
+        LlmCallFacts llm = attributes.get(LlmCallFacts.class);
         if (llm != null) {
             record.question(llm.question()).generatedSql(llm.generatedSql()).llmProvider(llm.provider()).llmModel(llm.model())
                     .llmInputTokens(llm.inputTokens()).llmOutputTokens(llm.outputTokens());
