@@ -124,7 +124,9 @@ final class Dispatcher {
                 if (entry == null) {
                     throw McpError.invalidParams("Unknown tool: " + name + " (tools/list shows the available tools)");
                 }
-                String problem = ArgumentCheck.firstProblem(entry.tool().inputSchema(), bound);
+                // the client's own arguments against the schema it was shown; arguments an interceptor
+                // bound (e.g. from token claims) may be ones that schema hides
+                String problem = ArgumentCheck.firstProblem(entry.tool().inputSchema(), arguments);
                 if (problem != null) {
                     return CallToolResult.error("Invalid arguments for tool " + name + ": " + problem);
                 }

@@ -18,7 +18,10 @@ import static java.util.Objects.requireNonNull;
 public interface ToolInterceptor {
     CallToolResult intercept(ToolCall call, Proceed next);
 
-    /** Runs the call, possibly with arguments the interceptor changed. */
+    /**
+     * Runs the call, possibly with arguments the interceptor changed. The client's original
+     * arguments are what is checked against the tool's input schema; the handler gets these.
+     */
     @FunctionalInterface
     interface Proceed {
         CallToolResult proceed(ObjectNode arguments);

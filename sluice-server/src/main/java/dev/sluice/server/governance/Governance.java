@@ -125,13 +125,14 @@ public final class Governance implements AutoCloseable {
         }
     }
 
-    /** The extra HTTP routes: Protected Resource Metadata (when OAuth is set up) and {@code /metrics}. */
+    /** The extra HTTP routes: Protected Resource Metadata (when OAuth is set up), {@code /metrics} and {@code /api/audit}. */
     public List<Handler> routes() {
         List<Handler> routes = new ArrayList<>();
         if (security.metadata() != null) {
             routes.add(new MetadataRoute(security.metadata()));
         }
         routes.add(new MetricsRoute(metrics.registry(), security));
+        routes.add(new AuditRoute(audit, security));
         return routes;
     }
 

@@ -44,6 +44,7 @@ class GovernanceHttpTest {
     private static final String READER_KEY = "reader-key-0123456789abcdef";
     private static final String NOSCOPE_KEY = "noscope-key-0123456789abcdef";
     private static final String METRICS_KEY = "metrics-key-0123456789abcdef";
+    private static final String AUDITOR_KEY = "auditor-key-0123456789abcdef";
     private static final AtomicInteger IDS = new AtomicInteger(1);
 
     @TempDir
@@ -70,6 +71,8 @@ class GovernanceHttpTest {
                     - { name: claude, key: %s, scopes: [sql:read] }
                     - { name: intern, key: %s, scopes: [profile] }
                     - { name: prometheus, key: %s, scopes: [metrics:read] }
+                    - { name: auditor, key: %s, scopes: [audit:read] }
+                  claim_arguments: { customers_in: { country: country } }
                   oauth:
                     issuer: %s
                     audience: http://127.0.0.1/mcp
@@ -77,7 +80,13 @@ class GovernanceHttpTest {
                   rate_limit: { requests_per_second: 1000, burst: 1000 }
                 audit:
                   store: %s
-                """.formatted(dir.resolve("keys.json"), READER_KEY, NOSCOPE_KEY, METRICS_KEY, issuer.issuer(), issuer.jwksUri(),
+                tools:
+                  customers_in:
+                    source: demo
+                    description: Customers in one country
+                    statement: "SELECT count(*) AS n FROM analytics.customers WHERE country = :country"
+                    parameters: [ { name: country, type: string, description: ISO country code } ]
+                """.formatted(dir.resolve("keys.json"), READER_KEY, NOSCOPE_KEY, METRICS_KEY, AUDITOR_KEY, issuer.issuer(), issuer.jwksUri(),
                 dir.resolve("audit.db"));
         SluiceConfig config = ConfigLoader.parse("g.yaml", yaml, Map.of());
         app = SluiceServerFactory.create(config, "http://127.0.0.1/mcp", Clock.systemUTC());
@@ -271,5 +280,45 @@ class GovernanceHttpTest {
             assertThat(post("/mcp", body, "X-API-Key", READER_KEY).statusCode()).isLessThan(500);
         }
         assertThat(post("/mcp", call("list_sources", "{}"), "X-API-Key", READER_KEY).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void tokenClaims_fillToolArguments_theModelCannotChooseOrSee() throws Exception {
+        String token = issuer.signRsa(issuer.claims(Instant.now(), "http://127.0.0.1/mcp").claim("country", "JP").build());
+        HttpResponse<String> list = post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", "Authorization", "Bearer " + token);
+        JsonNode tool = null;
+        for (JsonNode t : json(list.body()).at("/result/tools")) {
+            if (t.path("name").asText().equals("customers_in")) {
+                tool = t;
+            }
+        }
+        assertThat(tool).as(list.body()).isNotNull();
+        assertThat(tool.at("/inputSchema/properties").has("country")).isFalse();
+
+        HttpResponse<String> chosen = post("/mcp", call("customers_in", "{\"country\":\"US\"}"), "Authorization", "Bearer " + token);
+        assertThat(json(chosen.body()).at("/result/content/0/text").asText()).contains("unknown argument 'country'");
+        HttpResponse<String> jp = post("/mcp", call("customers_in", "{}"), "Authorization", "Bearer " + token);
+        long fromToken = json(jp.body()).at("/result/structuredContent/rows/0/n").asLong();
+        HttpResponse<String> direct = post("/mcp", call("execute_query",
+                "{\"sql_query\":\"SELECT count(*) AS n FROM analytics.customers WHERE country = 'JP'\"}"), "X-API-Key", READER_KEY);
+        assertThat(fromToken).as(jp.body()).isEqualTo(json(direct.body()).at("/result/structuredContent/rows/0/n").asLong()).isPositive();
+
+        HttpResponse<String> noClaim = post("/mcp", call("customers_in", "{}"), "X-API-Key", READER_KEY);
+        assertThat(json(noClaim.body()).at("/result/isError").asBoolean()).isTrue();
+        assertThat(json(noClaim.body()).at("/result/content/0/text").asText()).contains("claim 'country'");
+    }
+
+    @Test
+    void auditApi_servesRecordsAsJson_onlyWithTheAuditScope() throws Exception {
+        String body = call("list_sources", "{}");
+        post("/mcp", body, "X-API-Key", READER_KEY);
+        assertThat(get("/api/audit").statusCode()).isEqualTo(401);
+        assertThat(get("/api/audit", "X-API-Key", READER_KEY).statusCode()).isEqualTo(403);
+        assertThat(get("/api/audit?colour=red", "X-API-Key", AUDITOR_KEY).statusCode()).isEqualTo(400);
+        HttpResponse<String> r = get("/api/audit?tool=list_sources&principal=apikey:claude&limit=1000", "X-API-Key", AUDITOR_KEY);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode records = Json.parse(r.body()).path("records");
+        assertThat(records).isNotEmpty();
+        assertThat(records).anySatisfy(rec -> assertThat(rec.path("request_id").asText()).isEqualTo(idOf(body)));
     }
 }
