@@ -80,12 +80,12 @@ public final class JdbcCursor implements QueryCursor {
             PreparedStatement target = statement;
             canceller = () -> {
                 stopReason.compareAndSet(null, "cancelled");
-                cancelQuietly(target);
+                cancelUntilClosed(target);
             };
             cancellation.onCancel(canceller);
             timeoutTask = QueryTimer.after(timeout, () -> {
                 stopReason.compareAndSet(null, "timeout");
-                cancelQuietly(target);
+                cancelUntilClosed(target);
             });
             ResultSet rows = statement.executeQuery();
             return new JdbcCursor(connection, statement, rows, canceller, cancellation, timeoutTask, stopReason, timeout, release);
@@ -157,6 +157,25 @@ public final class JdbcCursor implements QueryCursor {
         closeQuietly(statement);
         release.accept(connection);
     }
+
+    /**
+     * Cancels, and cancels again every 200 ms until the statement is closed: a cancel that
+     * arrives before the engine has started the query (it was queued for a slot, or still being
+     * prepared) is a no-op in DuckDB's driver, and the query would then run to the end.
+     */
+    private static void cancelUntilClosed(PreparedStatement statement) {
+        try {
+            if (statement.isClosed()) {
+                return;
+            }
+        } catch (SQLException e) {
+            return;
+        }
+        cancelQuietly(statement);
+        QueryTimer.after(RECANCEL_EVERY, () -> cancelUntilClosed(statement));
+    }
+
+    private static final Duration RECANCEL_EVERY = Duration.ofMillis(200);
 
     private static void cancelQuietly(PreparedStatement statement) {
         try {
