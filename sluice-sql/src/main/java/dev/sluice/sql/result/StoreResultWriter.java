@@ -3,6 +3,7 @@ package dev.sluice.sql.result;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.sql.source.RowSink;
 
 /** The {@link ResultWriter} of a {@link ResultStore}: encodes rows and hands the bytes to its {@link StoredResult}. */
 final class StoreResultWriter implements ResultWriter {
@@ -26,14 +27,40 @@ final class StoreResultWriter implements ResultWriter {
     @Override
     public boolean append(JsonNode[] row) {
         requireNonNull(row, "row is null");
-        if (done) {
-            throw new IllegalStateException("result " + result.id() + " is already finished or aborted");
-        }
+        checkWriting();
         if (row.length != columns) {
             throw new IllegalArgumentException("row has " + row.length + " values but the result has " + columns + " columns");
         }
         encoder.encode(row);
-        return result.append(encoder.buffer(), encoder.length());
+        return store();
+    }
+
+    @Override
+    public RowSink rowSink() {
+        return encoder;
+    }
+
+    @Override
+    public boolean endRow() {
+        checkWriting();
+        if (encoder.values() != columns) {
+            int values = encoder.values();
+            encoder.reset();
+            throw new IllegalArgumentException("row has " + values + " values but the result has " + columns + " columns");
+        }
+        return store();
+    }
+
+    private boolean store() {
+        boolean stored = result.append(encoder.buffer(), encoder.length());
+        encoder.reset();
+        return stored;
+    }
+
+    private void checkWriting() {
+        if (done) {
+            throw new IllegalStateException("result " + result.id() + " is already finished or aborted");
+        }
     }
 
     @Override

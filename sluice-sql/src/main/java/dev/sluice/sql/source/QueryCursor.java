@@ -14,6 +14,21 @@ public interface QueryCursor extends AutoCloseable {
     /** The next row's values in column order, or null at the end. */
     JsonNode[] next();
 
+    /**
+     * Puts the next row's values into {@code sink}, one per column in column order; false at the
+     * end. Cursors that can skip building JSON nodes override it.
+     */
+    default boolean next(RowSink sink) {
+        JsonNode[] row = next();
+        if (row == null) {
+            return false;
+        }
+        for (JsonNode value : row) {
+            sink.json(value);
+        }
+        return true;
+    }
+
     /** The engine's own id for the query, if it has one (Athena's QueryExecutionId); else null. */
     default String engineQueryId() {
         return null;
