@@ -49,19 +49,29 @@ final class RowEncoder implements RowSink {
     private int len;
     private int values;
 
-    /** Encodes the row, replacing the previous one; read it with {@link #buffer()} / {@link #length()}. */
+    /** Appends one row after the rows already in the buffer; read them with {@link #buffer()} / {@link #length()}. */
     void encode(JsonNode[] row) {
-        reset();
+        startRow();
         for (JsonNode value : row) {
             writeValue(value);
         }
         values = row.length;
     }
 
-    /** Starts a new row for the {@link RowSink} methods. */
-    void reset() {
-        len = 0;
+    /** Starts counting the values of a new row, after the rows already in the buffer. */
+    void startRow() {
         values = 0;
+    }
+
+    /** Drops everything from {@code length} on (a row put only in part) and starts a new row. */
+    void truncate(int length) {
+        len = length;
+        values = 0;
+    }
+
+    /** Empties the buffer. */
+    void clear() {
+        truncate(0);
     }
 
     /** Values in the current row. */

@@ -50,7 +50,7 @@ class TypedRowCodecTest {
     @Test
     void everyTypedValue_decodesToTheJsonOfJsonValues() throws IOException {
         RowEncoder encoder = new RowEncoder();
-        encoder.reset();
+        encoder.clear();
         for (Object value : VALUES) {
             JsonValues.put(value, encoder);
         }
@@ -66,7 +66,7 @@ class TypedRowCodecTest {
         long[] micros = {0, 1, -1, 999_999, -999_999, 1_000_000, -1_000_001, 1_792_400_000_123_456L,
                 Long.MAX_VALUE, Long.MIN_VALUE + 1, Long.MIN_VALUE};
         RowEncoder encoder = new RowEncoder();
-        encoder.reset();
+        encoder.clear();
         for (long m : micros) {
             encoder.timestampMicros(m);
         }
