@@ -266,18 +266,25 @@ final class RowEncoder implements RowSink {
 
     private void writeFixed(long bits, int bytes) {
         ensure(bytes);
+        byte[] b = buf;
+        int p = len;
         for (int i = 0; i < bytes; i++) {
-            buf[len++] = (byte) (bits >>> (8 * i));
+            b[p++] = (byte) (bits >>> (8 * i));
         }
+        len = p;
     }
 
     private void writeVarLong(long value) {
         ensure(10);
+        // locals, so the loop keeps the buffer and position in registers
+        byte[] b = buf;
+        int p = len;
         while ((value & ~0x7FL) != 0) {
-            buf[len++] = (byte) ((value & 0x7F) | 0x80);
+            b[p++] = (byte) ((value & 0x7F) | 0x80);
             value >>>= 7;
         }
-        buf[len++] = (byte) value;
+        b[p++] = (byte) value;
+        len = p;
     }
 
     private void put(byte b) {
