@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * Rows of a running query, streamed from the engine. Values are already JSON-typed (numbers as
- * numbers, exact decimals, ISO-8601 timestamps, NULL as null). Closing it releases the statement.
+ * Rows of a running query, streamed from the engine, as JSON values ({@link #next()}: numbers as
+ * numbers, exact decimals, ISO-8601 timestamps, NULL as null) or as the same values typed
+ * ({@link #next(RowSink)}), which skips a JSON node per value. Closing it releases the statement.
  */
 public interface QueryCursor extends AutoCloseable {
     List<ColumnMeta> columns();
