@@ -200,7 +200,7 @@ public final class DuckDbSource implements Source {
         } catch (SQLException e) {
             throw new SourceException("source " + name + ": cannot start a read-only transaction: " + e.getMessage(), e.getSQLState(), e);
         }
-        return JdbcCursor.open(connection, sql, parameters, timeout, cancellation, 2048, DuckDbSource::release);
+        return JdbcCursor.open(connection, sql, parameters, timeout, cancellation, 2048, DuckDbSource::release, DuckDbColumns::forColumn);
     }
 
     private static void release(Connection connection) {

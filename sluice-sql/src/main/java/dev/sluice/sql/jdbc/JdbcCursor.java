@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.mcp.server.Cancellation;
 import dev.sluice.sql.source.ColumnMeta;
 import dev.sluice.sql.source.QueryCursor;
+import dev.sluice.sql.source.RowSink;
 import dev.sluice.sql.source.SourceException;
 
 import java.sql.Connection;
@@ -29,6 +30,7 @@ public final class JdbcCursor implements QueryCursor {
     private final ResultSet rows;
     private final List<ColumnMeta> columns;
     private final int[] types;
+    private final ColumnReader[] readers;
     private final Runnable canceller;
     private final Cancellation cancellation;
     private final ScheduledFuture<?> timeoutTask;
@@ -39,7 +41,7 @@ public final class JdbcCursor implements QueryCursor {
 
     private JdbcCursor(Connection connection, PreparedStatement statement, ResultSet rows, Runnable canceller,
                        Cancellation cancellation, ScheduledFuture<?> timeoutTask, AtomicReference<String> stopReason,
-                       Duration timeout, Consumer<Connection> release) throws SQLException {
+                       Duration timeout, Consumer<Connection> release, ColumnReader.Choice readerChoice) throws SQLException {
         this.connection = connection;
         this.statement = statement;
         this.rows = rows;
@@ -52,9 +54,11 @@ public final class JdbcCursor implements QueryCursor {
         ResultSetMetaData md = rows.getMetaData();
         int n = md.getColumnCount();
         this.types = new int[n];
+        this.readers = new ColumnReader[n];
         List<ColumnMeta> cols = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             types[i - 1] = md.getColumnType(i);
+            readers[i - 1] = readerChoice.forColumn(md, i);
             cols.add(new ColumnMeta(md.getColumnLabel(i), md.getColumnTypeName(i)));
         }
         this.columns = List.copyOf(cols);
@@ -67,6 +71,13 @@ public final class JdbcCursor implements QueryCursor {
      */
     public static JdbcCursor open(Connection connection, String sql, List<Object> parameters, Duration timeout,
                                   Cancellation cancellation, int fetchSize, Consumer<Connection> release) {
+        return open(connection, sql, parameters, timeout, cancellation, fetchSize, release, ColumnReader.STANDARD);
+    }
+
+    /** As above, reading columns with the engine's own {@link ColumnReader}s. */
+    public static JdbcCursor open(Connection connection, String sql, List<Object> parameters, Duration timeout,
+                                  Cancellation cancellation, int fetchSize, Consumer<Connection> release,
+                                  ColumnReader.Choice readerChoice) {
         PreparedStatement statement = null;
         AtomicReference<String> stopReason = new AtomicReference<>();
         Runnable canceller = null;
@@ -88,7 +99,8 @@ public final class JdbcCursor implements QueryCursor {
                 cancelUntilClosed(target);
             });
             ResultSet rows = statement.executeQuery();
-            return new JdbcCursor(connection, statement, rows, canceller, cancellation, timeoutTask, stopReason, timeout, release);
+            return new JdbcCursor(connection, statement, rows, canceller, cancellation, timeoutTask, stopReason, timeout, release,
+                    readerChoice);
         } catch (SQLException e) {
             if (timeoutTask != null) {
                 timeoutTask.cancel(false);
@@ -136,6 +148,21 @@ public final class JdbcCursor implements QueryCursor {
                 row[i] = JsonValues.read(rows, i + 1, types[i]);
             }
             return row;
+        } catch (SQLException e) {
+            throw translate(e, stopReason.get(), timeout);
+        }
+    }
+
+    @Override
+    public boolean next(RowSink sink) {
+        try {
+            if (!rows.next()) {
+                return false;
+            }
+            for (int i = 0; i < readers.length; i++) {
+                readers[i].read(rows, i + 1, sink);
+            }
+            return true;
         } catch (SQLException e) {
             throw translate(e, stopReason.get(), timeout);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.sluice.mcp.Json;
+import dev.sluice.sql.source.RowSink;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -39,6 +40,16 @@ public final class JsonValues {
 
     /** The value of column {@code index} (1-based) of the current row. */
     public static JsonNode read(ResultSet rs, int index, int sqlType) throws SQLException {
+        return of(readObject(rs, index, sqlType));
+    }
+
+    /** The same value as {@link #read}, handed to {@code sink} as a typed value where it has one. */
+    public static void read(ResultSet rs, int index, int sqlType, RowSink sink) throws SQLException {
+        put(readObject(rs, index, sqlType), sink);
+    }
+
+    /** The JDBC value (java.time for dates and times), or null for SQL NULL. */
+    private static Object readObject(ResultSet rs, int index, int sqlType) throws SQLException {
         Object value = switch (sqlType) {
             case Types.DATE -> rs.getObject(index, LocalDate.class);
             case Types.TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
@@ -47,10 +58,30 @@ public final class JsonValues {
             case Types.TIME_WITH_TIMEZONE -> rs.getObject(index, OffsetTime.class);
             default -> rs.getObject(index);
         };
-        if (value == null || rs.wasNull()) {
-            return NullNode.instance;
+        return value == null || rs.wasNull() ? null : value;
+    }
+
+    /**
+     * Hands {@code value} to {@code sink}: the common types as typed values, the rest as the node
+     * {@link #of} makes. Either way the JSON a tool shows is the same as {@code of(value)}.
+     */
+    public static void put(Object value, RowSink sink) {
+        switch (value) {
+            case null -> sink.nullValue();
+            case String s -> sink.text(s);
+            case Long l -> sink.longValue(l);
+            case Integer i -> sink.intValue(i);
+            case BigDecimal d -> sink.decimalValue(d);
+            case LocalDateTime t -> sink.localDateTime(t);
+            case LocalDate d -> sink.date(d);
+            case Double d -> sink.doubleValue(d);
+            case Float f -> sink.floatValue(f);
+            case Boolean b -> sink.booleanValue(b);
+            case Short s -> sink.intValue(s);
+            case Byte b -> sink.intValue(b);
+            case Timestamp t -> sink.localDateTime(t.toLocalDateTime());
+            default -> sink.json(of(value));
         }
-        return of(value);
     }
 
     public static JsonNode of(Object value) {

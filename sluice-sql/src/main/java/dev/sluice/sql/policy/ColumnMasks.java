@@ -3,6 +3,7 @@ package dev.sluice.sql.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sluice.sql.source.ColumnMeta;
+import dev.sluice.sql.source.RowSink;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -43,12 +44,28 @@ public final class ColumnMasks {
         return plan;
     }
 
-    public static void apply(String[] plan, JsonNode[] row) {
-        for (int i = 0; i < plan.length; i++) {
-            if (plan[i] != null && row[i] != null && !row[i].isNull()) {
-                row[i] = plan[i].equals("hash") ? TextNode.valueOf(hash(row[i].asText())) : REDACTED;
+    /** {@code target} itself when the plan masks nothing, else a sink that masks on the way to it. */
+    public static RowSink sink(String[] plan, RowSink target) {
+        for (String rule : plan) {
+            if (rule != null) {
+                return new MaskingSink(plan, target);
             }
         }
+        return target;
+    }
+
+    public static void apply(String[] plan, JsonNode[] row) {
+        for (int i = 0; i < plan.length; i++) {
+            row[i] = mask(plan[i], row[i]);
+        }
+    }
+
+    /** The value as {@code rule} (null: none) shows it; NULL stays NULL. */
+    static JsonNode mask(String rule, JsonNode value) {
+        if (rule == null || value == null || value.isNull()) {
+            return value;
+        }
+        return rule.equals("hash") ? TextNode.valueOf(hash(value.asText())) : REDACTED;
     }
 
     static String hash(String value) {

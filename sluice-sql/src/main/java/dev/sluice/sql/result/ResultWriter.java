@@ -1,6 +1,7 @@
 package dev.sluice.sql.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.sql.source.RowSink;
 
 /**
  * Streams one query's rows into the {@link ResultStore}. Used by one thread (the one reading the
@@ -20,6 +21,19 @@ public interface ResultWriter extends AutoCloseable {
      * @throws IllegalStateException after {@link #finish(int)} or {@link #abort()}
      */
     boolean append(JsonNode[] row);
+
+    /**
+     * Where the next row's values go, one call per column in column order; {@link #endRow()} then
+     * stores them. Typed values skip building a JSON node per value; the JSON a page shows is the
+     * same as for {@link #append}. Always the same sink.
+     */
+    RowSink rowSink();
+
+    /**
+     * Stores the row put into {@link #rowSink()}; answers and throws as {@link #append} does
+     * (IllegalArgumentException when the row does not have one value per column).
+     */
+    boolean endRow();
 
     /**
      * Finishes the result, makes it pageable, and returns its first page of at most {@code maxRows}

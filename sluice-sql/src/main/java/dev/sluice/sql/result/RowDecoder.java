@@ -15,10 +15,15 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import dev.sluice.sql.jdbc.IsoTimestamps;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /** Decodes rows written by {@link RowEncoder} from a {@link BlockSource}, tracking the byte position. */
 final class RowDecoder {
@@ -69,6 +74,12 @@ final class RowDecoder {
                 yield DecimalNode.valueOf(new BigDecimal(new BigInteger(readBytes(readLength())), scale));
             }
             case RowEncoder.TEXT -> TextNode.valueOf(readString());
+            case RowEncoder.DATE -> TextNode.valueOf(LocalDate.ofEpochDay(unZigZag(readVarLong())).toString());
+            case RowEncoder.LOCAL_DATE_TIME -> {
+                long second = unZigZag(readVarLong());
+                int nano = (int) readVarLong();
+                yield TextNode.valueOf(IsoTimestamps.format(LocalDateTime.ofEpochSecond(second, nano, ZoneOffset.UTC)));
+            }
             case RowEncoder.BINARY -> BinaryNode.valueOf(readBytes(readLength()));
             case RowEncoder.ARRAY -> {
                 int size = readLength();

@@ -3,22 +3,29 @@ package dev.sluice.sql.result;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import dev.sluice.mcp.Json;
+import dev.sluice.sql.jdbc.IsoTimestamps;
+import dev.sluice.sql.source.RowSink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 
 /**
  * Encodes a row into a reusable buffer: per value one tag byte then a body (zig-zag varints for
- * integers, scale plus unscaled value for decimals, length-prefixed UTF-8 for text, counted
- * containers for arrays and objects). Self-delimiting, so rows follow each other with no framing.
- * Not thread-safe: one per writer.
+ * integers, scale plus unscaled value for decimals, length-prefixed UTF-8 for text, epoch day or
+ * epoch second plus nanos for dates and timestamps, counted containers for arrays and objects).
+ * Self-delimiting, so rows follow each other with no framing. Values come typed (the
+ * {@link RowSink} methods, straight from the engine) or as JSON nodes; {@link RowDecoder} turns
+ * both into the same JSON. Not thread-safe: one per writer.
  */
-final class RowEncoder {
+final class RowEncoder implements RowSink {
     static final byte NULL = 0;
     static final byte FALSE = 1;
     static final byte TRUE = 2;
@@ -33,16 +40,43 @@ final class RowEncoder {
     static final byte BINARY = 11;
     static final byte ARRAY = 12;
     static final byte OBJECT = 13;
+    /** Shown as {@link LocalDate#toString()}; body: zig-zag epoch day. */
+    static final byte DATE = 14;
+    /** Shown as {@link IsoTimestamps}; body: zig-zag epoch second (as if UTC), then nano of second. */
+    static final byte LOCAL_DATE_TIME = 15;
 
     private byte[] buf = new byte[512];
     private int len;
+    private int values;
 
-    /** Encodes the row, replacing the previous one; read it with {@link #buffer()} / {@link #length()}. */
+    /** Appends one row after the rows already in the buffer; read them with {@link #buffer()} / {@link #length()}. */
     void encode(JsonNode[] row) {
-        len = 0;
+        startRow();
         for (JsonNode value : row) {
             writeValue(value);
         }
+        values = row.length;
+    }
+
+    /** Starts counting the values of a new row, after the rows already in the buffer. */
+    void startRow() {
+        values = 0;
+    }
+
+    /** Drops everything from {@code length} on (a row put only in part) and starts a new row. */
+    void truncate(int length) {
+        len = length;
+        values = 0;
+    }
+
+    /** Empties the buffer. */
+    void clear() {
+        truncate(0);
+    }
+
+    /** Values in the current row. */
+    int values() {
+        return values;
     }
 
     byte[] buffer() {
@@ -51,6 +85,95 @@ final class RowEncoder {
 
     int length() {
         return len;
+    }
+
+    @Override
+    public void nullValue() {
+        put(NULL);
+        values++;
+    }
+
+    @Override
+    public void booleanValue(boolean value) {
+        put(value ? TRUE : FALSE);
+        values++;
+    }
+
+    @Override
+    public void intValue(int value) {
+        put(INT);
+        writeVarLong(zigZag(value));
+        values++;
+    }
+
+    @Override
+    public void longValue(long value) {
+        put(LONG);
+        writeVarLong(zigZag(value));
+        values++;
+    }
+
+    @Override
+    public void floatValue(float value) {
+        if (Float.isNaN(value) || Float.isInfinite(value)) {
+            writeText(TEXT, Float.toString(value)); // JSON has no NaN: shown as text, as JsonValues does
+        } else {
+            put(FLOAT);
+            writeFixed(Float.floatToRawIntBits(value), 4);
+        }
+        values++;
+    }
+
+    @Override
+    public void doubleValue(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            writeText(TEXT, Double.toString(value));
+        } else {
+            put(DOUBLE);
+            writeFixed(Double.doubleToRawLongBits(value), 8);
+        }
+        values++;
+    }
+
+    @Override
+    public void decimalValue(BigDecimal value) {
+        writeDecimal(value);
+        values++;
+    }
+
+    @Override
+    public void text(String value) {
+        writeText(TEXT, value);
+        values++;
+    }
+
+    @Override
+    public void date(LocalDate value) {
+        put(DATE);
+        writeVarLong(zigZag(value.toEpochDay()));
+        values++;
+    }
+
+    @Override
+    public void localDateTime(LocalDateTime value) {
+        put(LOCAL_DATE_TIME);
+        writeVarLong(zigZag(value.toEpochSecond(ZoneOffset.UTC)));
+        writeVarLong(value.getNano());
+        values++;
+    }
+
+    @Override
+    public void timestampMicros(long epochMicros) {
+        put(LOCAL_DATE_TIME);
+        writeVarLong(zigZag(Math.floorDiv(epochMicros, 1_000_000L)));
+        writeVarLong(Math.floorMod(epochMicros, 1_000_000L) * 1000L);
+        values++;
+    }
+
+    @Override
+    public void json(JsonNode value) {
+        writeValue(value);
+        values++;
     }
 
     private void writeValue(JsonNode value) {
@@ -143,18 +266,25 @@ final class RowEncoder {
 
     private void writeFixed(long bits, int bytes) {
         ensure(bytes);
+        byte[] b = buf;
+        int p = len;
         for (int i = 0; i < bytes; i++) {
-            buf[len++] = (byte) (bits >>> (8 * i));
+            b[p++] = (byte) (bits >>> (8 * i));
         }
+        len = p;
     }
 
     private void writeVarLong(long value) {
         ensure(10);
+        // locals, so the loop keeps the buffer and position in registers
+        byte[] b = buf;
+        int p = len;
         while ((value & ~0x7FL) != 0) {
-            buf[len++] = (byte) ((value & 0x7F) | 0x80);
+            b[p++] = (byte) ((value & 0x7F) | 0x80);
             value >>>= 7;
         }
-        buf[len++] = (byte) value;
+        b[p++] = (byte) value;
+        len = p;
     }
 
     private void put(byte b) {

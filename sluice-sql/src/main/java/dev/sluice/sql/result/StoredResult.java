@@ -77,11 +77,38 @@ final class StoredResult {
         return storage;
     }
 
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Lock-free, so a writer can stop at once when the store evicts its result. */
+    boolean discarded() {
+        return state == State.DISCARDED;
+    }
+
+    /** The writer found that the next row would pass max bytes: the engine had more rows than are stored. */
+    void markTruncated() {
+        lock.lock();
+        try {
+            truncated = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Appends one encoded row; false when the row would pass max bytes (the result is then
      * truncated) or the result was discarded.
      */
     boolean append(byte[] data, int length) {
+        return appendRows(data, length, 1);
+    }
+
+    /**
+     * Appends {@code count} whole encoded rows at once (one lock for many rows); false, storing
+     * none, when they would pass max bytes (the result is then truncated) or the result was discarded.
+     */
+    boolean appendRows(byte[] data, int length, int count) {
         lock.lock();
         try {
             if (state == State.DISCARDED) {
@@ -98,7 +125,7 @@ final class StoredResult {
                 return false;
             }
             storage.append(data, 0, length);
-            rows++;
+            rows += count;
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("could not write result " + id + " to the spill directory: " + e.getMessage(), e);

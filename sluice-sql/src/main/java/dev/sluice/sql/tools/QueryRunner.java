@@ -1,6 +1,5 @@
 package dev.sluice.sql.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.mcp.server.RequestContext;
 import dev.sluice.sql.guard.GuardVerdict;
 import dev.sluice.sql.guard.SqlGuard;
@@ -9,6 +8,7 @@ import dev.sluice.sql.policy.TablePolicy;
 import dev.sluice.sql.result.ResultStore;
 import dev.sluice.sql.result.ResultWriter;
 import dev.sluice.sql.source.QueryCursor;
+import dev.sluice.sql.source.RowSink;
 import dev.sluice.sql.source.Source;
 import dev.sluice.sql.source.SourceException;
 
@@ -84,10 +84,10 @@ public final class QueryRunner {
             ResultWriter writer = store.begin(source.name(), owner, cursor.columns());
             try {
                 long rows = 0;
-                JsonNode[] row;
-                while ((row = cursor.next()) != null) {
-                    ColumnMasks.apply(maskPlan, row);
-                    if (!writer.append(row)) {
+                // typed values go straight into the store's encoding: JSON is built only for the rows a page shows
+                RowSink sink = ColumnMasks.sink(maskPlan, writer.rowSink());
+                while (cursor.next(sink)) {
+                    if (!writer.endRow()) {
                         break;
                     }
                     if (++rows % PROGRESS_EVERY_ROWS == 0) {

@@ -129,6 +129,39 @@ public abstract class SourceContractTest {
         assertNothingRunning();
     }
 
+    @Test
+    void typedRows_storeAndPageAsTheSameJsonAsJsonRows() throws Exception {
+        String sql = "SELECT id, name, price, created, note, CAST(id AS BIGINT) AS big, CAST(id AS SMALLINT) AS small, "
+                + "CAST(id AS DOUBLE PRECISION) / 4 AS dbl, CAST(created AS DATE) AS day, id > 1 AS flag, "
+                + "CAST(NULL AS BIGINT) AS no_big, CAST(NULL AS INTEGER) AS no_int, CAST(NULL AS TIMESTAMP) AS no_ts "
+                + "FROM contract.items ORDER BY id";
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sluice-contract");
+        try (dev.sluice.sql.result.ResultStore store = new dev.sluice.sql.result.ResultStore(
+                new dev.sluice.sql.result.ResultStoreConfig(dir.resolve("results"), 1L << 20, 1L << 20, 1L << 30,
+                        Duration.ofMinutes(1), 10), java.time.Clock.systemUTC())) {
+            String typed;
+            String json;
+            try (QueryCursor c = source().execute(sql, List.of(), Duration.ofSeconds(30), new Cancellation())) {
+                dev.sluice.sql.result.ResultWriter writer = store.begin("contract", "me", c.columns());
+                while (c.next(writer.rowSink())) {
+                    assertThat(writer.endRow()).isTrue();
+                }
+                typed = dev.sluice.mcp.Json.MAPPER.writeValueAsString(writer.finish(100).rows());
+            }
+            try (QueryCursor c = source().execute(sql, List.of(), Duration.ofSeconds(30), new Cancellation())) {
+                dev.sluice.sql.result.ResultWriter writer = store.begin("contract", "me", c.columns());
+                JsonNode[] row;
+                while ((row = c.next()) != null) {
+                    assertThat(writer.append(row)).isTrue();
+                }
+                json = dev.sluice.mcp.Json.MAPPER.writeValueAsString(writer.finish(100).rows());
+            }
+            assertThat(typed).isEqualTo(json).contains("\"", "null");
+        } finally {
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
+
     /** Kinds that can look into the engine check that a cancelled query is really gone. */
     protected void assertNothingRunning() {
     }
