@@ -7,6 +7,7 @@ import dev.sluice.llm.schema.TextEmbedder;
 import dev.sluice.llm.sql.SqlAnswer;
 import dev.sluice.llm.sql.TextToSql;
 import dev.sluice.mcp.server.Cancellation;
+import dev.sluice.sql.guard.SqlGuard;
 import dev.sluice.sql.source.Source;
 import dev.sluice.sql.tools.QuestionAnswering.Question;
 
@@ -77,7 +78,7 @@ public final class Evaluation {
 
     private QuestionResult one(EvalQuestion q, String hint, SourceQueries queries, RetrievalProbe probe) {
         List<String> retrieved = probe.tables(q.question(), hint);
-        List<String> gold = GoldTables.of(q.goldSql(), hint).stream().map(RetrievalProbe::schemaAndName).toList();
+        List<String> gold = goldTables(q, hint);
         boolean hit = RetrievalProbe.covers(retrieved, java.util.Set.copyOf(gold));
 
         llm.takeSpent();
@@ -101,6 +102,18 @@ public final class Evaluation {
                 answer.usage().inputTokens(), answer.usage().outputTokens(), latency, inLlm);
     }
 
+    /**
+     * The tables the gold SQL reads, as {@code schema.table}: for a SpiderMan database (MySQL-flavoured
+     * gold) {@link GoldTables}; otherwise the gold SQL is in the source's own dialect and the guard reads it.
+     */
+    private List<String> goldTables(EvalQuestion q, String spiderManDatabase) {
+        if (spiderManDatabase != null) {
+            return GoldTables.of(q.goldSql(), spiderManDatabase).stream().map(RetrievalProbe::schemaAndName).toList();
+        }
+        return SqlGuard.forDialect(source.dialect()).check(q.goldSql()).tablesRead().stream()
+                .map(t -> RetrievalProbe.schemaAndName(t.contains(".") ? t : source.defaultSchema() + "." + t)).distinct().toList();
+    }
+
     private record Outcome(boolean match, String error) {
     }
 
@@ -118,6 +131,6 @@ public final class Evaluation {
             return new Outcome(false, "generated SQL failed on the source: " + e.getMessage());
         }
         boolean same = ResultComparison.sameResult(goldRows, rows, ResultComparison.hasTopLevelOrderBy(q.goldSql()));
-        return new Outcome(same, same ? null : "different result: gold has " + goldRows.size() + " rows, generated " + rows.size());
+        return new Outcome(same, same ? null : "rows differ from the gold SQL's (gold " + goldRows.size() + " rows, generated " + rows.size() + ")");
     }
 }
