@@ -83,7 +83,8 @@ public final class Evaluation {
 
         llm.takeSpent();
         Instant start = clock.instant();
-        SqlAnswer answer = pipeline.generate(llm, source, new Question(q.question(), null, hint, null), new Cancellation());
+        // the unwrapped provider when there is no model, so the answer says why (NoneProvider's reason)
+        SqlAnswer answer = pipeline.generate(llm.available() ? llm : llm.delegate(), source, new Question(q.question(), null, hint, null), new Cancellation());
         Duration latency = Duration.between(start, clock.instant());
         Duration inLlm = llm.takeSpent();
 

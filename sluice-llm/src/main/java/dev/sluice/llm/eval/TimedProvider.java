@@ -43,6 +43,10 @@ final class TimedProvider implements LlmProvider {
         return delegate.available();
     }
 
+    LlmProvider delegate() {
+        return delegate;
+    }
+
     /** The time spent in the model since the last call, and starts counting again. */
     Duration takeSpent() {
         Duration d = spent;
