@@ -25,6 +25,24 @@ export function extraHeaders() {
   return parseJsonArg(raw, 'MCP_HEADERS');
 }
 
+/** Replies for sampling/createMessage from env MCP_SAMPLING_REPLIES (JSON array of texts), in order; the last repeats. */
+export function samplingReplies() {
+  const raw = process.env.MCP_SAMPLING_REPLIES;
+  let replies = ['stub-model-answer'];
+  if (raw) {
+    try {
+      replies = JSON.parse(raw);
+    } catch (e) {
+      usage(`MCP_SAMPLING_REPLIES must be a JSON array of strings: ${e.message}`);
+    }
+    if (!Array.isArray(replies) || replies.length === 0 || !replies.every((r) => typeof r === 'string')) {
+      usage('MCP_SAMPLING_REPLIES must be a non-empty JSON array of strings');
+    }
+  }
+  let next = 0;
+  return () => replies[Math.min(next++, replies.length - 1)];
+}
+
 export function emit(obj) {
   process.stdout.write(JSON.stringify(obj) + '\n');
 }

@@ -1,13 +1,14 @@
 // Usage: node v1-sampling-http.mjs URL TOOL ARGS_JSON
 // v1 TypeScript SDK Client over Streamable HTTP that declares the `sampling`
-// capability and answers every sampling/createMessage with a fixed assistant
-// text "stub-model-answer" (model "test-model"), then calls TOOL.
+// capability and answers sampling/createMessage requests in order with the texts
+// of MCP_SAMPLING_REPLIES (a JSON array; the last one repeats; default
+// ["stub-model-answer"]), as model "test-model", then calls TOOL.
 // Last stdout line: {"protocolVersion","serverInfo","sessionId","tools":[names],"result","samplingRequests":[params...]}
 // Env: MCP_HEADERS, MCP_CLIENT_TIMEOUT_MS (see v1-http.mjs).
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { CreateMessageRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { run, usage, parseJsonArg, extraHeaders } from './common.mjs';
+import { run, usage, parseJsonArg, extraHeaders, samplingReplies } from './common.mjs';
 
 const [url, tool, argsJson] = process.argv.slice(2);
 if (!url || !tool || argsJson === undefined) usage('usage: v1-sampling-http.mjs URL TOOL ARGS_JSON');
@@ -15,6 +16,7 @@ const args = parseJsonArg(argsJson, 'ARGS_JSON');
 
 await run(async () => {
   const samplingRequests = [];
+  const nextReply = samplingReplies();
   const transport = new StreamableHTTPClientTransport(new URL(url), {
     requestInit: { headers: extraHeaders() },
   });
@@ -26,7 +28,7 @@ await run(async () => {
     samplingRequests.push(request.params);
     return {
       role: 'assistant',
-      content: { type: 'text', text: 'stub-model-answer' },
+      content: { type: 'text', text: nextReply() },
       model: 'test-model',
       stopReason: 'endTurn',
     };

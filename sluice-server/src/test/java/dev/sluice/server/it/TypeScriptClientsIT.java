@@ -1,6 +1,7 @@
 package dev.sluice.server.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.mcp.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -41,6 +42,43 @@ class TypeScriptClientsIT {
     }
 
     private static final String KEY = "ts-client-key-0123456789";
+    private static final String JAPAN_SQL = "```sql\nSELECT count(*) AS customers FROM analytics.customers WHERE country = 'JP'\n```";
+
+    @Test
+    void v1Client_answersSampling_andSluiceTurnsItsModelsSqlIntoRowsAndASummary() throws Exception {
+        try (SluiceProcess sluice = SluiceProcess.start("serve", "--port", "0")) {
+            String replies = Json.MAPPER.writeValueAsString(List.of(JAPAN_SQL, "There are 609 customers in Japan."));
+            NodeTools.Result r = NodeTools.client("v1-sampling-http.mjs", List.of(sluice.url(), "execute_query",
+                    "{\"natural_language_query\":\"How many customers are in Japan?\"}"), Map.of("MCP_SAMPLING_REPLIES", replies));
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            JsonNode out = r.lastJson();
+            JsonNode result = out.at("/result/structuredContent");
+            assertThat(result.path("success").asBoolean()).as(r.output()).isTrue();
+            assertThat(result.path("sql").asText()).contains("country = 'JP'");
+            assertThat(result.at("/rows/0/customers").asLong()).isPositive();
+            assertThat(result.path("summary").asText()).isEqualTo("There are 609 customers in Japan.");
+            JsonNode firstRequest = out.path("samplingRequests").get(0);
+            assertThat(firstRequest.toString()).contains("analytics.customers").contains("DuckDB");
+            assertThat(out.path("samplingRequests")).hasSize(2);
+        }
+    }
+
+    @Test
+    void v2Client_fulfilsInputRequiredSampling_forAJapaneseQuestion() throws Exception {
+        try (SluiceProcess sluice = SluiceProcess.start("serve", "--port", "0")) {
+            String replies = Json.MAPPER.writeValueAsString(List.of(JAPAN_SQL, "日本の顧客は609人です。"));
+            NodeTools.Result r = NodeTools.client("v2-sampling-http.mjs", List.of(sluice.url(), "execute_query",
+                    "{\"natural_language_query\":\"日本の顧客は何人いますか？\"}"), Map.of("MCP_SAMPLING_REPLIES", replies));
+            assertThat(r.exitCode()).as(r.output()).isZero();
+            JsonNode out = r.lastJson();
+            assertThat(out.path("protocolVersion").asText()).isEqualTo("2026-07-28");
+            JsonNode result = out.at("/result/structuredContent");
+            assertThat(result.path("success").asBoolean()).as(r.output()).isTrue();
+            assertThat(result.at("/rows/0/customers").asLong()).isPositive();
+            assertThat(result.path("summary").asText()).isEqualTo("日本の顧客は609人です。");
+            assertThat(out.path("samplingRequests").get(1).toString()).contains("Japanese");
+        }
+    }
 
     private static SluiceProcess withApiKey() throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sluice-it-auth-");
