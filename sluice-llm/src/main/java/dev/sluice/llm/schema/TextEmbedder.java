@@ -16,11 +16,23 @@ public interface TextEmbedder {
     }
 
     /**
-     * The bundled all-MiniLM-L6-v2 (quantised) model. It loads (about a second) on the first
-     * embedding, not here, so a server whose schemas fit the prompt whole never pays for it.
+     * The bundled all-MiniLM-L6-v2 (quantised) model, remembering the last 256 question vectors
+     * ({@link #miniLm(int)}). It loads (about a second) on the first embedding, not here, so a server
+     * whose schemas fit the prompt whole never pays for it.
      */
     static TextEmbedder miniLm() {
-        return new TextEmbedder() {
+        return miniLm(256);
+    }
+
+    /**
+     * The bundled all-MiniLM-L6-v2 (quantised) model with an LRU cache of the last {@code cacheSize}
+     * texts given to {@link #embed} ({@code 0}: no cache). All instances share one model session.
+     */
+    static TextEmbedder miniLm(int cacheSize) {
+        if (cacheSize < 0) {
+            throw new IllegalArgumentException("cacheSize must not be negative: " + cacheSize);
+        }
+        TextEmbedder lazy = new TextEmbedder() {
             @Override
             public float[] embed(String text) {
                 return MiniLmEmbedder.instance().embed(text);
@@ -31,5 +43,6 @@ public interface TextEmbedder {
                 return MiniLmEmbedder.instance().embedAll(texts);
             }
         };
+        return cacheSize == 0 ? lazy : new CachingTextEmbedder(lazy, cacheSize);
     }
 }
