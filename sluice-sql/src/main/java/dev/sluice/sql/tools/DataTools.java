@@ -279,31 +279,39 @@ public final class DataTools {
                     : "Text-to-SQL is not configured in this build, so natural_language_query alone cannot run. Write the SQL "
                     + "yourself and pass it as sql_query (list_tables and describe_table show the schema)."));
         }
+        QueryTarget target = target(args);
+        if (target.problem() != null) {
+            return target.problem();
+        }
+        return structured(run(target.source(), sql, target.maxRows(), question == null ? null : question(args, question), ctx));
+    }
+
+    /** The source and row limit a query call asks for, or the tool error that says why they are not usable. */
+    private record QueryTarget(Source source, int maxRows, CallToolResult problem) {
+    }
+
+    private QueryTarget target(ObjectNode args) {
         Optional<Source> source = source(args);
         if (source.isEmpty()) {
-            return unknownSource(args);
+            return new QueryTarget(null, 0, unknownSource(args));
         }
         Source s = source.get();
         Integer maxRows = maxRows(args, s);
         if (maxRows == null) {
-            return structured(ResultJson.error("max_rows must be between 1 and " + s.settings().maxRows() + " for source " + s.name()
-                    + ", got " + args.get("max_rows")));
+            return new QueryTarget(s, 0, structured(ResultJson.error("max_rows must be between 1 and " + s.settings().maxRows()
+                    + " for source " + s.name() + ", got " + args.get("max_rows"))));
         }
-        return structured(run(s, sql, maxRows, question == null ? null : question(args, question), ctx));
+        return new QueryTarget(s, maxRows, null);
     }
 
     /** Generates SQL for the question (as text_to_sql does), then runs it and summarises the rows. */
     private CallToolResult executeQuestion(ObjectNode args, RequestContext ctx, String question) {
-        Optional<Source> source = source(args);
-        if (source.isEmpty()) {
-            return unknownSource(args);
+        QueryTarget target = target(args);
+        if (target.problem() != null) {
+            return target.problem();
         }
-        Source s = source.get();
-        Integer maxRows = maxRows(args, s);
-        if (maxRows == null) {
-            return structured(ResultJson.error("max_rows must be between 1 and " + s.settings().maxRows() + " for source " + s.name()
-                    + ", got " + args.get("max_rows")));
-        }
+        Source s = target.source();
+        int maxRows = target.maxRows();
         QuestionAnswering.Question q = question(args, question);
         QuestionAnswering.Generation generation = answering.generate(q, s, ctx);
         if (!generation.generated()) {
