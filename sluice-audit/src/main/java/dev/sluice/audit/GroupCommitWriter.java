@@ -9,36 +9,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Group commit: callers queue records and wait; one writer thread takes everything queued (up to
- * {@code maxBatch}), inserts it in one transaction, commits, then releases every caller of the
- * batch. While a commit is being made durable, new records queue up for the next one, so many
- * concurrent appends cost one commit. A failed batch is retried once on a fresh connection (the
- * insert ignores ids already stored, so a retry after an unclear commit cannot duplicate), then
- * its callers get an {@link AuditException}.
+ * Group commit without a writer thread: each caller queues its record and tries to take the lead.
+ * The leader takes everything queued (up to {@code maxBatch}), inserts it in one transaction,
+ * commits and releases every caller of the batch; it leads until its own record is committed,
+ * plus one more batch for whoever queued behind it. Callers that could not lead wait for their
+ * commit and, every {@value #FOLLOWER_POLL_MICROS} µs without one, try to lead themselves, so a
+ * record queued just as a leader left is never stranded. A caller alone therefore commits its
+ * own record with no thread hand-off, and concurrent appends still share commits. A failed batch
+ * is retried once on a fresh connection (the insert ignores ids already stored, so a retry after
+ * an unclear commit cannot duplicate), then its callers get an {@link AuditException}.
  */
 final class GroupCommitWriter implements AutoCloseable {
-    private static final Pending CLOSE = new Pending(null, null);
+    static final long FOLLOWER_POLL_MICROS = 200;
     private final String location;
     private final Dialect dialect;
     private final ConnectionSource connections;
     private final Clock clock;
     private final int maxBatch;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock lead = new ReentrantLock();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile int largestBatch;
     private volatile Instant lastCommit;
     private volatile boolean closed;
-    private Connection connection; // writer thread only
+    private Connection connection; // only while holding the lead
     private PreparedStatement insert; // prepared once per connection: SQLite re-parses the statement otherwise
 
     private record Pending(AuditRecord record, CompletableFuture<Void> done) {
@@ -53,25 +58,36 @@ final class GroupCommitWriter implements AutoCloseable {
             throw new IllegalArgumentException("maxBatch must be at least 1, got " + maxBatch);
         }
         this.maxBatch = maxBatch;
-        this.thread = Thread.ofPlatform().name("sluice-audit-writer").daemon(true).unstarted(this::run);
     }
 
-    /** Starts the writer thread with {@code first} as its connection (already checked and migrated). */
+    /** Takes {@code first} as the connection to write with (already checked and migrated). */
     void start(Connection first) {
-        this.connection = first;
-        thread.start();
+        lead.lock();
+        try {
+            this.connection = first;
+        } finally {
+            lead.unlock();
+        }
     }
 
-    /** Queues {@code record} and waits until its transaction has committed. */
+    /** Queues {@code record} and returns once its transaction has committed. */
     void append(AuditRecord record) {
         requireNonNull(record, "record is null");
         if (closed) {
             throw new AuditException("the audit log at " + location + " is closed; no record can be appended");
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        queue.add(new Pending(record, done));
+        Pending pending = new Pending(record, new CompletableFuture<>());
+        queue.add(pending);
+        lead(pending);
         try {
-            done.get();
+            while (true) {
+                try {
+                    pending.done().get(FOLLOWER_POLL_MICROS, TimeUnit.MICROSECONDS);
+                    return;
+                } catch (TimeoutException notYet) {
+                    lead(pending);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuditException("interrupted while waiting for audit record " + record.id()
@@ -85,54 +101,70 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /** Leads batches while {@code own} waits and nobody else leads, then one more for those queued behind. */
+    private void lead(Pending own) {
+        boolean extraBatchDone = false;
+        while (!queue.isEmpty() && lead.tryLock()) {
+            try {
+                writeQueuedBatch();
+            } finally {
+                lead.unlock();
+            }
+            if (own.done().isDone()) {
+                if (extraBatchDone) {
+                    return;
+                }
+                extraBatchDone = true;
+            }
+        }
+    }
+
+    /** Holding the lead: one transaction of what is queued. */
+    private void writeQueuedBatch() {
+        List<Pending> batch = new ArrayList<>(Math.min(maxBatch, 64));
+        Pending next;
+        while (batch.size() < maxBatch && (next = queue.poll()) != null) {
+            batch.add(next);
+        }
+        if (closed && connection == null) {
+            fail(batch, "the audit log at " + location + " was closed before the record was written");
+        } else {
+            write(batch);
+        }
+    }
+
     AuditStats stats() {
         return new AuditStats(records.get(), transactions.get(), failed.get(), largestBatch, lastCommit);
     }
 
+    /** Writes what is queued, then releases the connection; later appends fail. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        queue.add(CLOSE);
+        lead.lock();
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(60));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // appends that raced with close() and were queued behind CLOSE
-        List<Pending> left = new ArrayList<>();
-        queue.drainTo(left);
-        for (Pending p : left) {
-            if (p != CLOSE) {
-                p.done().completeExceptionally(new AuditException(
-                        "the audit log at " + location + " was closed before record " + p.record().id() + " was written"));
+            List<Pending> left = new ArrayList<>();
+            Pending next;
+            while ((next = queue.poll()) != null) {
+                left.add(next);
             }
+            for (int from = 0; from < left.size(); from += maxBatch) {
+                write(left.subList(from, Math.min(left.size(), from + maxBatch)));
+            }
+            closeConnection();
+        } finally {
+            lead.unlock();
         }
+        // an append that queued after the drain above finds closed and no connection when it leads, and fails
     }
 
-    private void run() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
-        boolean stop = false;
-        while (!stop) {
-            batch.clear();
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                continue; // only close() stops the writer, by queueing CLOSE
-            }
-            queue.drainTo(batch, maxBatch - 1);
-            if (batch.remove(CLOSE)) {
-                stop = true;
-                queue.drainTo(batch); // everything queued before close() is still written
-                queue.remove(CLOSE);
-            }
-            for (int from = 0; from < batch.size(); from += maxBatch) {
-                write(batch.subList(from, Math.min(batch.size(), from + maxBatch)));
-            }
+    private void fail(List<Pending> batch, String message) {
+        for (Pending p : batch) {
+            p.done().completeExceptionally(new AuditException(message));
         }
-        closeConnection();
     }
 
     private void write(List<Pending> batch) {
