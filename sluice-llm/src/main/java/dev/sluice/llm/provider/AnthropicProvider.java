@@ -21,15 +21,12 @@ import java.util.stream.Collectors;
  * official SDK with its own {@code anthropic-version}; the key goes in {@code x-api-key}. The SDK's
  * retries are off; {@link RetryingProvider} retries.
  */
-final class AnthropicProvider implements LlmProvider, AutoCloseable {
+final class AnthropicProvider extends SdkProvider {
     static final String KIND = "anthropic";
-    private final LlmSettings settings;
     private final AnthropicClient client;
-    private final Clock clock;
 
     AnthropicProvider(LlmSettings settings, Clock clock) {
-        this.settings = settings;
-        this.clock = clock;
+        super(KIND, settings, clock);
         AnthropicOkHttpClient.Builder builder = AnthropicOkHttpClient.builder()
                 .apiKey(settings.apiKey())
                 // This SDK sends a bare api key as "Authorization: Bearer"; the Messages API documents
@@ -116,16 +113,6 @@ final class AnthropicProvider implements LlmProvider, AutoCloseable {
             case "refusal" -> LlmResponse.StopReason.REFUSAL;
             default -> LlmResponse.StopReason.OTHER;
         };
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String model() {
-        return settings.model();
     }
 
     @Override

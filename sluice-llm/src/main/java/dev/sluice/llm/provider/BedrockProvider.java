@@ -37,15 +37,12 @@ import java.util.stream.Collectors;
  * chain (environment, profile, container or instance role); the region is {@code llm.region}, else
  * the AWS default region chain. {@code base_url} overrides the endpoint (VPC endpoints, tests).
  */
-final class BedrockProvider implements LlmProvider, AutoCloseable {
+final class BedrockProvider extends SdkProvider {
     static final String KIND = "bedrock";
-    private final LlmSettings settings;
     private final BedrockRuntimeClient client;
-    private final Clock clock;
 
     BedrockProvider(LlmSettings settings, Clock clock) {
-        this.settings = settings;
-        this.clock = clock;
+        super(KIND, settings, clock);
         var builder = BedrockRuntimeClient.builder()
                 .region(region(settings))
                 .credentialsProvider(credentials(settings))
@@ -172,16 +169,6 @@ final class BedrockProvider implements LlmProvider, AutoCloseable {
     private LlmException malformed(SdkException e) {
         return new LlmException(LlmException.Kind.MALFORMED, KIND,
                 "the answer is not a valid Converse response; check llm.base_url points at a Bedrock runtime endpoint", null, e);
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String model() {
-        return settings.model();
     }
 
     @Override

@@ -19,19 +19,16 @@ import java.time.Instant;
  * goes out as {@code max_completion_tokens} (what current OpenAI models require); against any other
  * base URL as {@code max_tokens}, which every compatible server understands.
  */
-final class OpenAiProvider implements LlmProvider, AutoCloseable {
+final class OpenAiProvider extends SdkProvider {
     static final String KIND = "openai";
     static final String OPENAI_HOST = "api.openai.com";
     /** Placeholder the SDK insists on when there is no key; the header it would make is removed. */
     private static final String NO_KEY = "no-key";
-    private final LlmSettings settings;
     private final OpenAIClient client;
-    private final Clock clock;
     private final boolean officialApi;
 
     OpenAiProvider(LlmSettings settings, Clock clock) {
-        this.settings = settings;
-        this.clock = clock;
+        super(KIND, settings, clock);
         this.officialApi = officialApi(settings.baseUrl());
         OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder()
                 .apiKey(settings.apiKey() != null ? settings.apiKey() : NO_KEY)
@@ -125,16 +122,6 @@ final class OpenAiProvider implements LlmProvider, AutoCloseable {
         return new LlmException(LlmException.Kind.MALFORMED, KIND,
                 "the answer is not a valid chat-completions response (" + Failures.quote(String.valueOf(e.getMessage()), settings.secrets())
                         + "); check llm.base_url points at an OpenAI-compatible /v1 API", null, e);
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String model() {
-        return settings.model();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.sluice.llm.provider.LlmSettings;
 import dev.sluice.llm.sql.TextToSql;
 import dev.sluice.llm.sql.TextToSqlSettings;
 import dev.sluice.llm.sql.VerifiedExamples;
+import dev.sluice.llm.testing.UtcTestClock;
 import dev.sluice.sql.source.Source;
 import dev.sluice.sql.source.SourceKinds;
 import dev.sluice.sql.source.Sources;
@@ -16,8 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,18 +40,8 @@ class EvaluationTest {
     }
 
     /** Advances one millisecond every time it is read, so latencies are exact. */
-    static final class TickingClock extends Clock {
+    static final class TickingClock extends UtcTestClock {
         private long millis;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
 
         @Override
         public synchronized Instant instant() {

@@ -1,8 +1,6 @@
 package dev.sluice.llm.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,29 +9,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-class AnthropicProviderTest {
+class AnthropicProviderTest extends MockServerProviderTest {
     static final String KEY = "sk-ant-test-SECRET-0123456789";
-    private MockLlmServer server;
-    private final FakeTime time = new FakeTime();
-    private LlmProviders providers;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockLlmServer();
-    }
-
-    @AfterEach
-    void stop() {
-        if (providers != null) {
-            providers.close();
-        }
-        server.close();
-    }
-
     private LlmProvider provider(String extra) {
-        providers = LlmProviders.create(Settings.yaml("llm:\n  provider: anthropic\n  api_key: " + KEY + "\n  base_url: "
-                + server.uri("") + "\n" + extra), time, time, () -> 0.5);
-        return providers.forCall(null);
+        return providerFor("llm:\n  provider: anthropic\n  api_key: " + KEY + "\n  base_url: " + server.uri("") + "\n" + extra);
     }
 
     static String message(String text, String stopReason) {

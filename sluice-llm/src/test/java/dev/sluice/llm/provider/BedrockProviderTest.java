@@ -1,8 +1,6 @@
 package dev.sluice.llm.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,32 +9,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-class BedrockProviderTest {
+class BedrockProviderTest extends MockServerProviderTest {
     static final String ACCESS_KEY = "AKIAEXAMPLEKEYID1234";
     static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY";
     static final String TOKEN = "IQoJb3JpZ2luX2VjSESSIONTOKEN";
     static final String MODEL = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
-    private MockLlmServer server;
-    private final FakeTime time = new FakeTime();
-    private LlmProviders providers;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockLlmServer();
-    }
-
-    @AfterEach
-    void stop() {
-        if (providers != null) {
-            providers.close();
-        }
-        server.close();
-    }
-
     private LlmProvider provider(String extra) {
-        providers = LlmProviders.create(Settings.yaml("llm:\n  provider: bedrock\n  region: eu-west-1\n  base_url: " + server.uri("")
-                + "\n  access_key_id: " + ACCESS_KEY + "\n  secret_access_key: " + SECRET + "\n" + extra), time, time, () -> 0.5);
-        return providers.forCall(null);
+        return providerFor("llm:\n  provider: bedrock\n  region: eu-west-1\n  base_url: " + server.uri("")
+                + "\n  access_key_id: " + ACCESS_KEY + "\n  secret_access_key: " + SECRET + "\n" + extra);
     }
 
     static String converse(String text, String stopReason) {

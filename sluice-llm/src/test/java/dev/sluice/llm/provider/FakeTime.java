@@ -1,15 +1,14 @@
 package dev.sluice.llm.provider;
 
-import java.time.Clock;
+import dev.sluice.llm.testing.UtcTestClock;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A clock that only moves when the sleeper sleeps, and the sleeper that records each wait. */
-final class FakeTime extends Clock implements Sleeper {
+final class FakeTime extends UtcTestClock implements Sleeper {
     private volatile Instant now = Instant.parse("2026-11-01T00:00:00Z");
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
@@ -21,16 +20,6 @@ final class FakeTime extends Clock implements Sleeper {
 
     List<Duration> sleeps() {
         return List.copyOf(sleeps);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 
     @Override

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.sluice.llm.testing.HttpReplies;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -114,11 +114,7 @@ final class MockLlmServer implements AutoCloseable {
             return;
         }
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        HttpReplies.send(exchange, reply.status(), reply.body());
     }
 
     @Override

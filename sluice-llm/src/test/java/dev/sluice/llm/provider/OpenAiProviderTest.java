@@ -1,8 +1,6 @@
 package dev.sluice.llm.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,29 +8,10 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-class OpenAiProviderTest {
+class OpenAiProviderTest extends MockServerProviderTest {
     static final String KEY = "sk-proj-SECRET-abcdef0123456789";
-    private MockLlmServer server;
-    private final FakeTime time = new FakeTime();
-    private LlmProviders providers;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockLlmServer();
-    }
-
-    @AfterEach
-    void stop() {
-        if (providers != null) {
-            providers.close();
-        }
-        server.close();
-    }
-
     private LlmProvider provider(String extra) {
-        providers = LlmProviders.create(Settings.yaml("llm:\n  provider: openai\n  base_url: " + server.uri("/v1") + "\n" + extra),
-                time, time, () -> 0.5);
-        return providers.forCall(null);
+        return providerFor("llm:\n  provider: openai\n  base_url: " + server.uri("/v1") + "\n" + extra);
     }
 
     static String completion(String content, String finishReason) {

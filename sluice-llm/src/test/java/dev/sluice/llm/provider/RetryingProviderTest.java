@@ -1,5 +1,6 @@
 package dev.sluice.llm.provider;
 
+import dev.sluice.llm.testing.StubProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,7 +15,7 @@ class RetryingProviderTest {
     private final FakeTime time = new FakeTime();
 
     /** Fails with the scripted exceptions, then answers. */
-    private static final class Scripted implements LlmProvider {
+    private static final class Scripted extends StubProvider {
         final Deque<LlmException> failures = new ArrayDeque<>();
         int calls;
 
@@ -29,16 +30,6 @@ class RetryingProviderTest {
                 throw failures.poll();
             }
             return new LlmResponse("ok", "m", LlmResponse.StopReason.END_TURN, Usage.of(1, 1), Duration.ZERO);
-        }
-
-        @Override
-        public String kind() {
-            return "test";
-        }
-
-        @Override
-        public String model() {
-            return "m";
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sluice.llm.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.llm.testing.SamplingClientChannel;
 import dev.sluice.mcp.ErrorCodes;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.McpError;
@@ -11,16 +12,13 @@ import dev.sluice.mcp.jsonrpc.JsonRpcMessage;
 import dev.sluice.mcp.model.CallToolResult;
 import dev.sluice.mcp.model.Tool;
 import dev.sluice.mcp.server.Caller;
-import dev.sluice.mcp.server.Cancellation;
 import dev.sluice.mcp.server.McpServer;
-import dev.sluice.mcp.server.RequestChannel;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
+import static dev.sluice.llm.testing.SamplingClientChannel.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,42 +63,6 @@ class SamplingProviderTest {
         return p;
     }
 
-    static ObjectNode answer(String text) {
-        ObjectNode a = Json.object();
-        a.put("role", "assistant");
-        a.put("model", "client-model-1");
-        a.put("stopReason", "endTurn");
-        a.putObject("content").put("type", "text").put("text", text);
-        return a;
-    }
-
-    /** A legacy channel that answers each server-to-client request with {@code answers}. */
-    private static final class ClientChannel implements RequestChannel {
-        final List<ObjectNode> asked = new ArrayList<>();
-        final Function<ObjectNode, JsonNode> answers;
-        final Cancellation cancellation = new Cancellation();
-
-        ClientChannel(Function<ObjectNode, JsonNode> answers) {
-            this.answers = answers;
-        }
-
-        @Override
-        public void notify(ObjectNode notification) {
-        }
-
-        @Override
-        public JsonNode request(String method, ObjectNode params, Duration timeout) {
-            assertThat(method).isEqualTo("sampling/createMessage");
-            asked.add(params);
-            return answers.apply(params);
-        }
-
-        @Override
-        public Cancellation cancellation() {
-            return cancellation;
-        }
-    }
-
     private static Caller legacy(ObjectNode caps) {
         return new Caller(ProtocolVersion.V2025_11_25, false, null, caps, null, null, null);
     }
@@ -122,28 +84,28 @@ class SamplingProviderTest {
     @Test
     void legacy_sendsCreateMessageWithSystemPromptHintsAndMaxTokens_andBlocksForTheAnswer() {
         LlmProviders providers = providers("llm: { provider: sampling, model: claude-sonnet-4-5, temperature: 0 }");
-        ClientChannel channel = new ClientChannel(p -> answer(p.at("/messages/0/content/text").asText().startsWith("how")
+        SamplingClientChannel channel = new SamplingClientChannel(p -> answer(p.at("/messages/0/content/text").asText().startsWith("how")
                 ? "```sql\nSELECT count(*) FROM orders\n```" : "There are 42."));
         ObjectNode result = server(providers).handle(new JsonRpcMessage.Request(IntNode.valueOf(1), "tools/call", call()),
                 legacy(samplingCaps()), channel);
 
         assertThat(text(result)).isEqualTo("```sql\nSELECT count(*) FROM orders\n``` | There are 42. | client-model-1 false");
-        assertThat(channel.asked).hasSize(2);
-        ObjectNode first = channel.asked.getFirst();
+        assertThat(channel.asked()).hasSize(2);
+        ObjectNode first = channel.asked().getFirst();
         assertThat(first.get("systemPrompt").asText()).isEqualTo("You write SQL.");
         assertThat(first.get("maxTokens").asInt()).isEqualTo(200);
         assertThat(first.get("temperature").asDouble()).isEqualTo(0.0);
         assertThat(first.at("/modelPreferences/hints/0/name").asText()).isEqualTo("claude-sonnet-4-5");
         assertThat(first.get("includeContext").asText()).isEqualTo("none");
         assertThat(first.at("/messages/0/role").asText()).isEqualTo("user");
-        assertThat(channel.asked.get(1).get("maxTokens").asInt()).as("configured default").isEqualTo(LlmSettings.DEFAULT_MAX_TOKENS);
-        assertThat(channel.asked.get(1).has("systemPrompt")).isFalse();
+        assertThat(channel.asked().get(1).get("maxTokens").asInt()).as("configured default").isEqualTo(LlmSettings.DEFAULT_MAX_TOKENS);
+        assertThat(channel.asked().get(1).has("systemPrompt")).isFalse();
     }
 
     @Test
     void legacy_clientDeclining_isRefused() {
         LlmProviders providers = providers("");
-        ClientChannel channel = new ClientChannel(p -> {
+        SamplingClientChannel channel = new SamplingClientChannel(p -> {
             throw new McpError(-1, "The client answered sampling/createMessage with an error: user declined");
         });
         ObjectNode result = server(providers).handle(new JsonRpcMessage.Request(IntNode.valueOf(1), "tools/call", call()),
@@ -155,7 +117,7 @@ class SamplingProviderTest {
     @Test
     void legacy_clientNotAnsweringInTime_isTimeout() {
         LlmProviders providers = providers("llm: { provider: sampling }");
-        ClientChannel channel = new ClientChannel(p -> {
+        SamplingClientChannel channel = new SamplingClientChannel(p -> {
             throw McpError.internal("the client did not answer sampling/createMessage within 60 s");
         });
         ObjectNode result = server(providers).handle(new JsonRpcMessage.Request(IntNode.valueOf(1), "tools/call", call()),
@@ -166,7 +128,7 @@ class SamplingProviderTest {
     @Test
     void legacy_cancellationWhileWaiting_propagatesAsTheRequestsError() {
         LlmProviders providers = providers("llm: { provider: sampling }");
-        ClientChannel channel = new ClientChannel(p -> {
+        SamplingClientChannel channel = new SamplingClientChannel(p -> {
             throw new McpError(ErrorCodes.REQUEST_CANCELLED, "Request cancelled while waiting for sampling/createMessage");
         });
         assertThatThrownBy(() -> server(providers).handle(new JsonRpcMessage.Request(IntNode.valueOf(1), "tools/call", call()),
@@ -178,7 +140,7 @@ class SamplingProviderTest {
     void modern_returnsInputRequiredPerCall_thenCompletesWhenRetriedWithTheAnswers() {
         LlmProviders providers = providers("llm: { provider: sampling }");
         McpServer server = server(providers);
-        ClientChannel channel = new ClientChannel(p -> {
+        SamplingClientChannel channel = new SamplingClientChannel(p -> {
             throw new AssertionError("modern requests never send server-to-client requests");
         });
 
@@ -204,14 +166,14 @@ class SamplingProviderTest {
         ObjectNode third = server.handle(new JsonRpcMessage.Request(IntNode.valueOf(3), "tools/call", last), modern(samplingCaps()), channel);
         assertThat(third.get("resultType").asText()).isEqualTo("complete");
         assertThat(text(third)).isEqualTo("SELECT count(*) FROM orders | There are 42. | client-model-1 false");
-        assertThat(channel.asked).isEmpty();
+        assertThat(channel.asked()).isEmpty();
     }
 
     @Test
     void modern_answerWithoutText_isMalformed() {
         LlmProviders providers = providers("llm: { provider: sampling }");
         McpServer server = server(providers);
-        ClientChannel channel = new ClientChannel(p -> null);
+        SamplingClientChannel channel = new SamplingClientChannel(p -> null);
         ObjectNode first = server.handle(new JsonRpcMessage.Request(IntNode.valueOf(1), "tools/call", call()), modern(samplingCaps()), channel);
         ObjectNode retry = call();
         retry.put("requestState", first.get("requestState").asText());
@@ -225,14 +187,14 @@ class SamplingProviderTest {
 
     @Test
     void withoutSamplingCapability_defaultAndExplicitSamplingBothGiveNoneWithAReason() {
-        ClientChannel channel = new ClientChannel(p -> null);
+        SamplingClientChannel channel = new SamplingClientChannel(p -> null);
         ObjectNode byDefault = server(providers("")).handle(new JsonRpcMessage.Request(IntNode.valueOf(1), "tools/call", call()),
                 legacy(Json.object()), channel);
         assertThat(text(byDefault)).startsWith("no model: there is no llm section");
         ObjectNode explicit = server(providers("llm: { provider: sampling }")).handle(
                 new JsonRpcMessage.Request(IntNode.valueOf(1), "tools/call", call()), modern(Json.object()), channel);
         assertThat(text(explicit)).startsWith("no model: llm.provider is sampling but this client did not declare");
-        assertThat(channel.asked).isEmpty();
+        assertThat(channel.asked()).isEmpty();
     }
 
     @Test

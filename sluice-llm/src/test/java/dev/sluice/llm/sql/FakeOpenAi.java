@@ -6,10 +6,10 @@ import com.sun.net.httpserver.HttpServer;
 import dev.sluice.core.config.ConfigLoader;
 import dev.sluice.llm.provider.LlmProviders;
 import dev.sluice.llm.provider.LlmSettings;
+import dev.sluice.llm.testing.HttpReplies;
 import dev.sluice.mcp.Json;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -88,11 +88,7 @@ final class FakeOpenAi implements AutoCloseable {
             reply = script.isEmpty() ? new Reply(500, "{\"error\":{\"message\":\"nothing scripted\"}}") : script.poll();
         }
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        HttpReplies.send(exchange, reply.status(), reply.body());
     }
 
     @Override

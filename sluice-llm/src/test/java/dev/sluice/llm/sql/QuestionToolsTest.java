@@ -8,6 +8,7 @@ import dev.sluice.core.config.ConfigNode;
 import dev.sluice.core.tools.ServerFacts;
 import dev.sluice.llm.provider.LlmProviders;
 import dev.sluice.llm.provider.LlmSettings;
+import dev.sluice.llm.testing.SamplingClientChannel;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.ProtocolVersion;
 import dev.sluice.mcp.jsonrpc.JsonRpcMessage;
@@ -22,9 +23,7 @@ import dev.sluice.sql.source.Sources;
 import dev.sluice.sql.tools.DataTools;
 import dev.sluice.sql.tools.QueryRunner;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,12 +31,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
+import static dev.sluice.llm.testing.SamplingClientChannel.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * OpenAI-compatible model over HTTP, and the client's own model by sampling (legacy server-to-client
  * requests, and 2026-07-28 input_required round trips).
  */
-class QuestionToolsTest {
+class QuestionToolsTest extends FakeOpenAiTest {
     private static final String FIRST_DEADLINE_SQL = "SELECT event_time, text FROM main.slack_messages WHERE channel_name = 'release' "
             + "AND text LIKE '%10月20日%' ORDER BY event_time LIMIT 1";
     @TempDir
@@ -53,8 +51,6 @@ class QuestionToolsTest {
     private static Sources sources;
     private static ResultStore store;
     private static TextToSql pipeline;
-    private FakeOpenAi llm;
-    private LlmProviders providers;
     private final AtomicReference<LlmCallFacts> facts = new AtomicReference<>();
 
     @BeforeAll
@@ -69,18 +65,6 @@ class QuestionToolsTest {
     static void close() {
         store.close();
         sources.close();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        llm = new FakeOpenAi();
-        providers = llm.providers();
-    }
-
-    @AfterEach
-    void stop() {
-        providers.close();
-        llm.close();
     }
 
     private McpServer server(LlmProviders p) {
@@ -120,15 +104,6 @@ class QuestionToolsTest {
 
     private static JsonNode structured(ObjectNode result) {
         return result.path("structuredContent");
-    }
-
-    static ObjectNode sampled(String text) {
-        ObjectNode a = Json.object();
-        a.put("role", "assistant");
-        a.put("model", "client-model-1");
-        a.put("stopReason", "endTurn");
-        a.putObject("content").put("type", "text").put("text", text);
-        return a;
     }
 
     @Test
@@ -233,45 +208,18 @@ class QuestionToolsTest {
         assertThat(llm.bodies()).hasSize(1);
     }
 
-    /** A legacy channel answering sampling/createMessage requests. */
-    private static final class ClientChannel implements RequestChannel {
-        final List<ObjectNode> asked = new ArrayList<>();
-        final Function<ObjectNode, JsonNode> answers;
-        final Cancellation cancellation = new Cancellation();
-
-        ClientChannel(Function<ObjectNode, JsonNode> answers) {
-            this.answers = answers;
-        }
-
-        @Override
-        public void notify(ObjectNode notification) {
-        }
-
-        @Override
-        public JsonNode request(String method, ObjectNode params, Duration timeout) {
-            assertThat(method).isEqualTo("sampling/createMessage");
-            asked.add(params);
-            return answers.apply(params);
-        }
-
-        @Override
-        public Cancellation cancellation() {
-            return cancellation;
-        }
-    }
-
     @Test
     void legacySampling_executeQuery_asksTheClientForSqlThenSummary() {
-        ClientChannel channel = new ClientChannel(p -> p.at("/messages/0/content/text").asText().startsWith("Schema")
-                ? sampled("```sql\n" + FIRST_DEADLINE_SQL + "\n```") : sampled("October 20."));
+        SamplingClientChannel channel = new SamplingClientChannel(p -> p.at("/messages/0/content/text").asText().startsWith("Schema")
+                ? answer("```sql\n" + FIRST_DEADLINE_SQL + "\n```") : answer("October 20."));
         ObjectNode result = handle(server(providers("llm: { provider: sampling }")), call("execute_query",
                 "{\"natural_language_query\":\"When is the first release deadline?\"}"),
                 new Caller(ProtocolVersion.V2025_11_25, false, null, samplingCaps(), null, null, null), channel);
         JsonNode out = structured(result);
         assertThat(out.path("success").asBoolean()).as(out.toString()).isTrue();
         assertThat(out.path("summary").asText()).isEqualTo("October 20.");
-        assertThat(channel.asked).hasSize(2);
-        assertThat(channel.asked.getFirst().path("systemPrompt").asText()).contains("DuckDB");
+        assertThat(channel.asked()).hasSize(2);
+        assertThat(channel.asked().getFirst().path("systemPrompt").asText()).contains("DuckDB");
         assertThat(facts.get().provider()).isEqualTo("sampling");
         assertThat(facts.get().generatedSql()).isEqualTo(FIRST_DEADLINE_SQL);
     }
@@ -280,7 +228,7 @@ class QuestionToolsTest {
     void modernSampling_executeQuery_takesThreeRoundTrips_sqlThenSummary() {
         McpServer server = server(providers("llm: { provider: sampling }"));
         Caller modern = new Caller(ProtocolVersion.V2026_07_28, true, null, samplingCaps(), null, null, null);
-        ClientChannel channel = new ClientChannel(p -> {
+        SamplingClientChannel channel = new SamplingClientChannel(p -> {
             throw new AssertionError("modern requests never send server-to-client requests");
         });
         String args = "{\"natural_language_query\":\"最初のリリースの締め切りはいつですか？\"}";
@@ -292,7 +240,7 @@ class QuestionToolsTest {
 
         ObjectNode retry = call("execute_query", args);
         retry.put("requestState", first.path("requestState").asText());
-        retry.putObject("inputResponses").set("llm_1_sql", sampled("```sql\n" + FIRST_DEADLINE_SQL + "\n```"));
+        retry.putObject("inputResponses").set("llm_1_sql", answer("```sql\n" + FIRST_DEADLINE_SQL + "\n```"));
         ObjectNode second = handle(server, retry, modern, channel);
         assertThat(second.path("resultType").asText()).as(second.toString()).isEqualTo("input_required");
         assertThat(second.path("inputRequests").fieldNames()).toIterable().containsExactly("llm_2_summary");
@@ -300,13 +248,13 @@ class QuestionToolsTest {
 
         ObjectNode last = call("execute_query", args);
         last.put("requestState", second.path("requestState").asText());
-        last.putObject("inputResponses").set("llm_2_summary", sampled("締め切りは10月20日です。"));
+        last.putObject("inputResponses").set("llm_2_summary", answer("締め切りは10月20日です。"));
         ObjectNode third = handle(server, last, modern, channel);
         assertThat(third.path("resultType").asText()).isEqualTo("complete");
         JsonNode out = structured(third);
         assertThat(out.path("sql").asText()).isEqualTo(FIRST_DEADLINE_SQL);
         assertThat(out.path("row_count").asInt()).isEqualTo(1);
         assertThat(out.path("summary").asText()).isEqualTo("締め切りは10月20日です。");
-        assertThat(channel.asked).isEmpty();
+        assertThat(channel.asked()).isEmpty();
     }
 }

@@ -2,10 +2,10 @@ package dev.sluice.llm.sql;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.llm.provider.LlmProvider;
 import dev.sluice.llm.provider.LlmRequest;
 import dev.sluice.llm.provider.LlmResponse;
 import dev.sluice.llm.provider.Usage;
+import dev.sluice.llm.testing.StubProvider;
 import dev.sluice.mcp.Json;
 import org.junit.jupiter.api.Test;
 
@@ -17,23 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ResultSummarizerTest {
     /** Records requests and answers with a fixed text. */
-    private static final class Recording implements LlmProvider {
+    private static final class Recording extends StubProvider {
         final List<LlmRequest> requests = new ArrayList<>();
 
         @Override
         public LlmResponse complete(LlmRequest request) {
             requests.add(request);
             return new LlmResponse("  Summary.  ", "m", LlmResponse.StopReason.END_TURN, Usage.of(5, 2), Duration.ZERO);
-        }
-
-        @Override
-        public String kind() {
-            return "test";
-        }
-
-        @Override
-        public String model() {
-            return "m";
         }
     }
 

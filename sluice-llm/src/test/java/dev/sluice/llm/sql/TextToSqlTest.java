@@ -11,9 +11,7 @@ import dev.sluice.sql.source.SourceKinds;
 import dev.sluice.sql.source.Sources;
 import dev.sluice.sql.tools.QuestionAnswering.Question;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -23,11 +21,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pipeline against the demo lake (DuckDB) and a scripted OpenAI-compatible server. */
-class TextToSqlTest {
+class TextToSqlTest extends FakeOpenAiTest {
     private static Sources sources;
     private static Source demo;
-    private FakeOpenAi llm;
-    private LlmProviders providers;
     private final TextToSql pipeline = new TextToSql(Clock.systemUTC(), VerifiedExamples.of(List.of(
             new VerifiedExample("demo", "How many customers are there per country?",
                     "SELECT country, count(*) AS customers FROM analytics.customers GROUP BY country ORDER BY customers DESC"),
@@ -44,18 +40,6 @@ class TextToSqlTest {
     @AfterAll
     static void closeDemo() {
         sources.close();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        llm = new FakeOpenAi();
-        providers = llm.providers();
-    }
-
-    @AfterEach
-    void stop() {
-        providers.close();
-        llm.close();
     }
 
     private SqlAnswer ask(String question) {
