@@ -145,8 +145,12 @@ class TypeScriptClientsIT {
 
     @Test
     void v1Client_overStdio_listsAndCallsTestConnection() throws Exception {
+        // the client starts Sluice itself; its audit log goes to a temporary directory, not the build's
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sluice-it-stdio-");
+        java.nio.file.Path config = dir.resolve("sluice.yaml");
+        java.nio.file.Files.writeString(config, "audit: { store: " + dir.resolve("audit.db") + " }\n");
         List<String> args = new ArrayList<>(List.of("test_connection", "{}", "--"));
-        args.addAll(SluiceProcess.javaCommand("stdio"));
+        args.addAll(SluiceProcess.javaCommand("stdio", "--config", config.toString()));
         NodeTools.Result r = NodeTools.client("v1-stdio.mjs", args, Map.of());
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertCalledTestConnection(r.lastJson(), "2025-11-25");
