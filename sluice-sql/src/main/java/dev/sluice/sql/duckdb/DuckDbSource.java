@@ -2,6 +2,7 @@ package dev.sluice.sql.duckdb;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.mcp.server.Cancellation;
+import dev.sluice.sql.jdbc.TableListing;
 import dev.sluice.sql.jdbc.JdbcCursor;
 import dev.sluice.sql.jdbc.SampleRows;
 import dev.sluice.sql.source.Capability;
@@ -115,23 +116,8 @@ public final class DuckDbSource implements Source {
     public List<TableInfo> listTables(String schema, String pattern) {
         String sql = "SELECT * FROM (" + TABLES + ") t WHERE (? IS NULL OR schema_name = ?) "
                 + "AND (? IS NULL OR table_name ILIKE ? OR (schema_name || '.' || table_name) ILIKE ?) ORDER BY schema_name, table_name";
-        String like = pattern == null ? null : (pattern.contains("%") || pattern.contains("_") ? pattern : "%" + pattern + "%");
-        List<TableInfo> tables = new ArrayList<>();
-        try (Connection c = root.duplicate(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, schema);
-            ps.setString(2, schema);
-            ps.setString(3, like);
-            ps.setString(4, like);
-            ps.setString(5, like);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long estimate = rs.getLong(4);
-                    Long rowEstimate = rs.wasNull() ? null : estimate;
-                    tables.add(new TableInfo(new TableRef(null, rs.getString(1), rs.getString(2)), rs.getString(3), rowEstimate,
-                            emptyToNull(rs.getString(5))));
-                }
-            }
-            return tables;
+        try (Connection c = root.duplicate()) {
+            return TableListing.run(c, sql, schema, pattern);
         } catch (SQLException e) {
             throw new SourceException("listing tables failed: " + e.getMessage(), e.getSQLState(), e);
         }

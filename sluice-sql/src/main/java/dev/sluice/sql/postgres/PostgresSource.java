@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sluice.mcp.server.Cancellation;
+import dev.sluice.sql.jdbc.TableListing;
 import dev.sluice.sql.jdbc.JdbcCursor;
 import dev.sluice.sql.jdbc.SampleRows;
 import dev.sluice.sql.source.Capability;
@@ -136,21 +137,8 @@ public final class PostgresSource implements Source {
 
     @Override
     public List<TableInfo> listTables(String schema, String pattern) {
-        String like = pattern == null ? null : (pattern.contains("%") || pattern.contains("_") ? pattern : "%" + pattern + "%");
-        List<TableInfo> tables = new ArrayList<>();
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(TABLES)) {
-            ps.setString(1, schema);
-            ps.setString(2, schema);
-            ps.setString(3, like);
-            ps.setString(4, like);
-            ps.setString(5, like);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long estimate = rs.getLong(4);
-                    Long rowEstimate = rs.wasNull() ? null : estimate;
-                    tables.add(new TableInfo(new TableRef(null, rs.getString(1), rs.getString(2)), rs.getString(3), rowEstimate, rs.getString(5)));
-                }
-            }
+        try (Connection c = pool.getConnection()) {
+            List<TableInfo> tables = TableListing.run(c, TABLES, schema, pattern);
             c.rollback();
             return tables;
         } catch (SQLException e) {
