@@ -1,12 +1,11 @@
 package dev.sluice.server.cli;
 
 import dev.sluice.audit.AuditFormatter;
-import dev.sluice.audit.AuditKind;
 import dev.sluice.audit.AuditLog;
 import dev.sluice.audit.AuditQuery;
 import dev.sluice.audit.AuditSettings;
-import dev.sluice.audit.AuditStatus;
 import dev.sluice.audit.AuditStores;
+import dev.sluice.server.governance.AuditFilters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,23 +71,12 @@ final class AuditCommand implements Runnable {
             if (until != null) {
                 q = q.withTo(instant(until, clock));
             }
-            if (principal != null) {
-                q = q.withPrincipal(principal);
-            }
-            if (tool != null) {
-                q = q.withTool(tool);
-            }
-            if (status != null) {
-                q = q.withStatus(AuditStatus.fromWire(status));
-            }
-            if (source != null) {
-                q = q.withSource(source);
-            }
-            if (kind != null) {
-                q = q.withKind(AuditKind.fromWire(kind));
-            }
-            if (text != null) {
-                q = q.withText(text);
+            String[][] named = {{"principal", principal}, {"tool", tool}, {"status", status}, {"source", source}, {"kind", kind},
+                    {"text", text}};
+            for (String[] filter : named) {
+                if (filter[1] != null) {
+                    q = AuditFilters.narrow(q, filter[0], filter[1]).orElseThrow();
+                }
             }
             return q;
         }

@@ -1,13 +1,9 @@
 package dev.sluice.server.governance;
 
 import dev.sluice.audit.AuditJson;
-import dev.sluice.audit.AuditKind;
 import dev.sluice.audit.AuditLog;
 import dev.sluice.audit.AuditQuery;
 import dev.sluice.audit.AuditRecord;
-import dev.sluice.audit.AuditStatus;
-import dev.sluice.security.AuthResult;
-import dev.sluice.security.Principal;
 import dev.sluice.security.Security;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -56,18 +52,14 @@ final class AuditRoute extends Handler.Abstract {
             json(response, callback, 405, error("use GET"));
             return;
         }
-        if (security.settings().enabled()) {
-            AuthResult result = security.authenticator().authenticate(AuthGate.authRequest(request));
-            if (result instanceof AuthResult.Refused refused) {
-                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, refused.wwwAuthenticate());
-                json(response, callback, refused.status(), refused.jsonBody());
-                return;
+        var denial = RouteAccess.check(security, request, SCOPE, "reading the audit log needs the scope " + SCOPE);
+        if (denial.isPresent()) {
+            RouteAccess.Denial d = denial.get();
+            if (d.wwwAuthenticate() != null) {
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, d.wwwAuthenticate());
             }
-            Principal principal = ((AuthResult.Authenticated) result).principal();
-            if (!principal.hasScope(SCOPE)) {
-                json(response, callback, 403, error("reading the audit log needs the scope " + SCOPE));
-                return;
-            }
+            json(response, callback, d.status(), d.refusal() != null ? d.refusal().jsonBody() : error(d.message()));
+            return;
         }
         AuditQuery query;
         try {
@@ -90,17 +82,11 @@ final class AuditRoute extends Handler.Abstract {
         for (Fields.Field field : parameters) {
             String value = field.getValue();
             q = switch (field.getName()) {
-                case "principal" -> q.withPrincipal(value);
-                case "tool" -> q.withTool(value);
-                case "status" -> q.withStatus(AuditStatus.fromWire(value));
-                case "source" -> q.withSource(value);
-                case "kind" -> q.withKind(AuditKind.fromWire(value));
-                case "text" -> q.withText(value);
                 case "from" -> q.withFrom(instant("from", value));
                 case "to" -> q.withTo(instant("to", value));
                 case "limit" -> q.withLimit(limit(value));
-                default -> throw new IllegalArgumentException("unknown filter '" + field.getName()
-                        + "'; use principal, tool, status, source, kind, text, from, to or limit");
+                default -> AuditFilters.narrow(q, field.getName(), value).orElseThrow(() -> new IllegalArgumentException(
+                        "unknown filter '" + field.getName() + "'; use principal, tool, status, source, kind, text, from, to or limit"));
             };
         }
         return q;

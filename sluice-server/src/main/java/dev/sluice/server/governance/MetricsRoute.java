@@ -1,8 +1,6 @@
 package dev.sluice.server.governance;
 
 import dev.sluice.core.metrics.Metrics;
-import dev.sluice.security.AuthResult;
-import dev.sluice.security.Principal;
 import dev.sluice.security.Security;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -38,16 +36,12 @@ final class MetricsRoute extends Handler.Abstract {
         if (!request.getMethod().equals("GET")) {
             return text(response, callback, 405, "use GET\n");
         }
-        if (security.settings().enabled()) {
-            AuthResult result = security.authenticator().authenticate(AuthGate.authRequest(request));
-            if (result instanceof AuthResult.Refused refused) {
-                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, refused.wwwAuthenticate());
-                return text(response, callback, refused.status(), refused.message() + "\n");
+        var denial = RouteAccess.check(security, request, SCOPE, "metrics need the scope " + SCOPE);
+        if (denial.isPresent()) {
+            if (denial.get().wwwAuthenticate() != null) {
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, denial.get().wwwAuthenticate());
             }
-            Principal principal = ((AuthResult.Authenticated) result).principal();
-            if (!principal.hasScope(SCOPE)) {
-                return text(response, callback, 403, "metrics need the scope " + SCOPE + "\n");
-            }
+            return text(response, callback, denial.get().status(), denial.get().message() + "\n");
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
         return text(response, callback, 200, metrics.scrape());
