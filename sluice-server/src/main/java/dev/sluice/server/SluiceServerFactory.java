@@ -93,7 +93,7 @@ public final class SluiceServerFactory {
      * the default, adds the in-process embedding model for schemas too large to send whole;
      * {@code lexical} keeps to BM25).
      */
-    private static TextToSql textToSql(SluiceConfig config, Clock clock) {
+    public static TextToSql textToSql(SluiceConfig config, Clock clock) {
         String examples = config.llm().string("examples", null);
         String retrieval = config.llm().string("retrieval", "hybrid");
         if (!retrieval.equals("hybrid") && !retrieval.equals("lexical")) {

@@ -3,7 +3,6 @@ package dev.sluice.llm.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.llm.provider.LlmProvider;
 import dev.sluice.llm.schema.GoldTables;
-import dev.sluice.llm.schema.TextEmbedder;
 import dev.sluice.llm.sql.SqlAnswer;
 import dev.sluice.llm.sql.TextToSql;
 import dev.sluice.mcp.server.Cancellation;
@@ -30,7 +29,7 @@ import static java.util.Objects.requireNonNull;
  * in its result and the run goes on.
  *
  * <pre>{@code
- * EvalReport report = new Evaluation(pipeline, llm, source, embedder, Clock.systemUTC())
+ * EvalReport report = new Evaluation(pipeline, llm, source, Clock.systemUTC())
  *         .run(QuestionSet.demo(), result -> out.println(result.toJson()));
  * }</pre>
  */
@@ -41,22 +40,19 @@ public final class Evaluation {
     private final TextToSql pipeline;
     private final TimedProvider llm;
     private final Source source;
-    private final TextEmbedder embedder;
     private final Clock clock;
 
     /**
      * @param pipeline the text-to-SQL pipeline, built as the server builds it
      * @param llm      the model to ask ({@code none} measures retrieval only)
      * @param source   the source the questions are about
-     * @param embedder the embedder given to {@code pipeline}, or null (so retrieval is probed the same way)
      * @param clock    times generation and the model calls
      */
-    public Evaluation(TextToSql pipeline, LlmProvider llm, Source source, TextEmbedder embedder, Clock clock) {
+    public Evaluation(TextToSql pipeline, LlmProvider llm, Source source, Clock clock) {
         this.pipeline = requireNonNull(pipeline, "pipeline is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.llm = new TimedProvider(requireNonNull(llm, "llm is null"), clock);
         this.source = requireNonNull(source, "source is null");
-        this.embedder = embedder;
     }
 
     /** Evaluates every question, handing each result to {@code each} as soon as it is known. */
@@ -64,20 +60,19 @@ public final class Evaluation {
         requireNonNull(questions, "questions is null");
         requireNonNull(each, "each is null");
         SourceQueries queries = new SourceQueries(source, QUERY_TIMEOUT);
-        RetrievalProbe probe = new RetrievalProbe(source, clock, pipeline.settings(), embedder);
         Map<String, Boolean> isSchema = new HashMap<>();
         List<QuestionResult> results = new ArrayList<>();
         for (EvalQuestion q : questions) {
             String hint = isSchema.computeIfAbsent(q.database(), queries::isSchema) ? q.database() : null;
-            QuestionResult r = one(q, hint, queries, probe);
+            QuestionResult r = one(q, hint, queries);
             results.add(r);
             each.accept(r);
         }
         return new EvalReport(source.name(), llm.kind(), llm.available() ? llm.model() : null, llm.available(), results);
     }
 
-    private QuestionResult one(EvalQuestion q, String hint, SourceQueries queries, RetrievalProbe probe) {
-        List<String> retrieved = probe.tables(q.question(), hint);
+    private QuestionResult one(EvalQuestion q, String hint, SourceQueries queries) {
+        List<String> retrieved = RetrievalProbe.tables(pipeline, source, q.question(), hint);
         List<String> gold = goldTables(q, hint);
         boolean hit = RetrievalProbe.covers(retrieved, java.util.Set.copyOf(gold));
 

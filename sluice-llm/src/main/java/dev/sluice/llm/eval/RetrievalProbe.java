@@ -1,49 +1,23 @@
 package dev.sluice.llm.eval;
 
 import dev.sluice.llm.schema.RetrievalHints;
-import dev.sluice.llm.schema.RetrieverSettings;
-import dev.sluice.llm.schema.SchemaCatalog;
-import dev.sluice.llm.schema.SchemaContext;
-import dev.sluice.llm.schema.SchemaRetriever;
-import dev.sluice.llm.schema.SourceCatalogReader;
-import dev.sluice.llm.schema.TextEmbedder;
-import dev.sluice.llm.sql.TextToSqlSettings;
-import dev.sluice.sql.policy.ColumnMasks;
-import dev.sluice.sql.policy.TablePolicy;
-import dev.sluice.sql.source.ColumnMeta;
+import dev.sluice.llm.sql.TextToSql;
 import dev.sluice.sql.source.Source;
 
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/**
- * The tables schema retrieval puts in the prompt for a question, built exactly as the text-to-SQL
- * pipeline builds its index (same catalogue reader, policy filter, masks, settings and embedder
- * rule), since the pipeline's answer names only the tables its SQL used.
- */
+/** Compares the tables retrieval chose with the tables a gold SQL reads, as {@code schema.table}. */
 final class RetrievalProbe {
-    private final SchemaRetriever retriever;
-    private final int maxTables;
-
-    RetrievalProbe(Source source, Clock clock, TextToSqlSettings settings, TextEmbedder embedder) {
-        RetrieverSettings rs = RetrieverSettings.DEFAULTS.withWholeSchemaChars(settings.schemaChars());
-        TablePolicy policy = new TablePolicy(source.settings());
-        ColumnMasks masks = new ColumnMasks(source.settings().masks());
-        SchemaCatalog catalog = new SourceCatalogReader(clock, SourceCatalogReader.Options.DEFAULTS).read(source,
-                t -> policy.permits(t.display()),
-                (t, column) -> masks.plan(List.of(new ColumnMeta(column, "VARCHAR")))[0] == null);
-        this.retriever = embedder == null || SchemaContext.render(catalog.tables(), Integer.MAX_VALUE).length() <= rs.wholeSchemaChars()
-                ? SchemaRetriever.lexical(catalog, rs) : SchemaRetriever.hybrid(catalog, rs, embedder);
-        this.maxTables = settings.maxTables();
+    private RetrievalProbe() {
     }
 
     /** The retrieved tables as lower-case {@code schema.table}, best first. */
-    List<String> tables(String question, String schemaHint) {
-        return retriever.retrieve(question, new RetrievalHints(null, schemaHint, null), maxTables).catalogTables().stream()
+    static List<String> tables(TextToSql pipeline, Source source, String question, String schemaHint) {
+        return pipeline.retrievedTables(source, question, new RetrievalHints(null, schemaHint, null)).stream()
                 .map(t -> schemaAndName(t.qualifiedName())).toList();
     }
 

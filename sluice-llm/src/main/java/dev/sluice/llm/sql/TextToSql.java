@@ -60,6 +60,15 @@ public final class TextToSql {
                 RetrieverSettings.DEFAULTS.withWholeSchemaChars(settings.schemaChars()), embedder);
     }
 
+    /**
+     * The tables retrieval would put in the prompt for {@code question} on {@code source}, from the
+     * same cached index that {@link #generate} uses (for evaluation: the answer names only the
+     * tables its SQL used).
+     */
+    public List<CatalogTable> retrievedTables(Source source, String question, RetrievalHints hints) {
+        return index.retrieve(source, question, hints, settings.maxTables()).catalogTables();
+    }
+
     public TextToSqlSettings settings() {
         return settings;
     }

@@ -68,7 +68,7 @@ class EvaluationTest {
                     .answer("I am not sure.")                                           // no SQL: repaired
                     .answer("```sql\n" + questions.get(2).goldSql() + "\n```");          // right, second attempt
             List<String> lines = new ArrayList<>();
-            EvalReport report = new Evaluation(pipeline(), llm.forCall(null), demo, null, new TickingClock())
+            EvalReport report = new Evaluation(pipeline(), llm.forCall(null), demo, new TickingClock())
                     .run(questions, r -> lines.add(r.toJson().toString()));
 
             assertThat(report.questions()).isEqualTo(3);
@@ -120,7 +120,7 @@ class EvaluationTest {
     void withoutAModel_recallIsMeasured_andAccuracyIsNot() {
         LlmProviders none = LlmProviders.create(LlmSettings.read(ConfigLoader.parse("l.yaml", "llm:\n  provider: none\n", Map.of()).llm()));
         List<QuestionResult> results = new ArrayList<>();
-        EvalReport report = new Evaluation(pipeline(), none.forCall(null), demo, null, new TickingClock())
+        EvalReport report = new Evaluation(pipeline(), none.forCall(null), demo, new TickingClock())
                 .run(QuestionSet.demo(), results::add);
         assertThat(report.accuracyMeasured()).isFalse();
         assertThat(report.accuracy()).isNaN();

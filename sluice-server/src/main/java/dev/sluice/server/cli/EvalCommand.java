@@ -8,10 +8,8 @@ import dev.sluice.llm.eval.QuestionSet;
 import dev.sluice.llm.provider.LlmProviders;
 import dev.sluice.llm.provider.LlmSettings;
 import dev.sluice.llm.provider.ProviderKind;
-import dev.sluice.llm.schema.TextEmbedder;
 import dev.sluice.llm.sql.TextToSql;
-import dev.sluice.llm.sql.TextToSqlSettings;
-import dev.sluice.llm.sql.VerifiedExamples;
+import dev.sluice.server.SluiceServerFactory;
 import dev.sluice.sql.source.Source;
 import dev.sluice.sql.source.SourceDefinition;
 import dev.sluice.sql.source.SourceKinds;
@@ -77,20 +75,14 @@ final class EvalCommand implements Callable<Integer> {
             set = set.subList(0, limit);
         }
         SluiceConfig cfg = config.load();
-        String examples = cfg.llm().string("examples", null);
-        String retrieval = cfg.llm().string("retrieval", "hybrid");
-        if (!retrieval.equals("hybrid") && !retrieval.equals("lexical")) {
-            throw cfg.llm().error("retrieval", "must be hybrid or lexical, got " + retrieval);
-        }
+        // the pipeline exactly as the server builds it (llm.examples, llm.retrieval)
+        TextToSql pipeline = SluiceServerFactory.textToSql(cfg, Clock.systemUTC());
         LlmSettings settings = overridden(LlmSettings.read(cfg.llm()));
         List<SourceDefinition> definitions = Sources.validate(cfg.sources(), SourceKinds.builtIn());
         SourceDefinition definition = definitions.stream().filter(d -> d.name().equals(source)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown source '" + source + "'; configured sources: "
                         + definitions.stream().map(SourceDefinition::name).collect(Collectors.joining(", "))
                         + (config.config == null ? " (no --config: only the demo lake)" : " (see sources in " + config.config + ")")));
-        TextEmbedder embedder = retrieval.equals("hybrid") ? TextEmbedder.miniLm() : null;
-        TextToSql pipeline = new TextToSql(Clock.systemUTC(), examples == null ? VerifiedExamples.none()
-                : VerifiedExamples.load(Path.of(examples)), TextToSqlSettings.DEFAULTS, embedder);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int total = set.size();
@@ -98,7 +90,7 @@ final class EvalCommand implements Callable<Integer> {
              Writer jsonl = output == null ? Writer.nullWriter() : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             Source src = sources.get(source).orElseThrow();
             int[] done = {0};
-            EvalReport report = new Evaluation(pipeline, llm.forCall(null), src, embedder, Clock.systemUTC()).run(set, r -> {
+            EvalReport report = new Evaluation(pipeline, llm.forCall(null), src, Clock.systemUTC()).run(set, r -> {
                 try {
                     jsonl.write(r.toJson().toString());
                     jsonl.write('\n');
