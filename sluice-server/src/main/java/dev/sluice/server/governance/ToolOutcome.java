@@ -40,9 +40,8 @@ record ToolOutcome(boolean error, String errorMessage, String source, String sql
 
     private static String firstText(CallToolResult result) {
         for (Content c : result.content()) {
-            JsonNode json = c.toJson();
-            if ("text".equals(json.path("type").asText())) {
-                return json.path("text").asText();
+            if (c instanceof Content.Text text) {
+                return text.text();
             }
         }
         return null;
