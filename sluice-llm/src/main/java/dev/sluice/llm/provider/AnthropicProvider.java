@@ -86,7 +86,7 @@ final class AnthropicProvider extends SdkProvider {
                     .flatMap(java.util.Optional::stream)
                     .map(t -> t.text())
                     .collect(Collectors.joining());
-            LlmResponse.StopReason stop = message.stopReason().map(AnthropicProvider::stopReason).orElse(LlmResponse.StopReason.OTHER);
+            LlmResponse.StopReason stop = LlmResponse.StopReason.fromClaude(message.stopReason().map(StopReason::asString).orElse(null));
             if (stop == LlmResponse.StopReason.REFUSAL && text.isBlank()) {
                 throw new LlmException(LlmException.Kind.REFUSED, KIND,
                         "the model declined to answer (stop_reason refusal); rephrase the question");
@@ -102,17 +102,6 @@ final class AnthropicProvider extends SdkProvider {
         return new LlmException(LlmException.Kind.MALFORMED, KIND,
                 "the answer is not a valid Messages API response (" + Failures.quote(e.getMessage(), java.util.List.of())
                         + "); check llm.base_url points at an Anthropic-compatible API", null, e);
-    }
-
-    private static LlmResponse.StopReason stopReason(StopReason reason) {
-        String s = reason.asString();
-        return switch (s) {
-            case "end_turn" -> LlmResponse.StopReason.END_TURN;
-            case "max_tokens", "model_context_window_exceeded" -> LlmResponse.StopReason.MAX_TOKENS;
-            case "stop_sequence" -> LlmResponse.StopReason.STOP_SEQUENCE;
-            case "refusal" -> LlmResponse.StopReason.REFUSAL;
-            default -> LlmResponse.StopReason.OTHER;
-        };
     }
 
     @Override

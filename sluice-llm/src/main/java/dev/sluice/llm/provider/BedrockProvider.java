@@ -12,34 +12,27 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
-import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
-import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
-import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
-import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
-import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
-import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelTimeoutException;
 import software.amazon.awssdk.services.bedrockruntime.model.ServiceQuotaExceededException;
-import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
- * One attempt at the Bedrock runtime Converse API ({@code POST /model/{modelId}/converse}) through
- * AWS SDK v2, signed with SigV4. Credentials are the static keys from config, else the AWS default
- * chain (environment, profile, container or instance role); the region is {@code llm.region}, else
- * the AWS default region chain. {@code base_url} overrides the endpoint (VPC endpoints, tests).
+ * One attempt at the Bedrock runtime through AWS SDK v2, signed with SigV4, by the operation
+ * {@code llm.bedrock_api} names: Converse ({@code POST /model/{modelId}/converse}, the default) or
+ * InvokeModel with the Anthropic Messages body ({@code POST /model/{modelId}/invoke}). Both share
+ * everything but the request and answer shapes (see {@link BedrockOperation}). Credentials are the
+ * static keys from config, else the AWS default chain (environment, profile, container or instance
+ * role); the region is {@code llm.region}, else the AWS default region chain. {@code base_url}
+ * overrides the endpoint (VPC endpoints, tests).
  */
 final class BedrockProvider extends SdkProvider {
     static final String KIND = "bedrock";
     private final BedrockRuntimeClient client;
+    private final BedrockOperation operation;
 
     BedrockProvider(LlmSettings settings, Clock clock) {
         super(KIND, settings, clock);
@@ -55,6 +48,10 @@ final class BedrockProvider extends SdkProvider {
             builder.endpointOverride(settings.baseUrl());
         }
         this.client = builder.build();
+        this.operation = switch (settings.bedrockApi()) {
+            case CONVERSE -> new BedrockConverse();
+            case INVOKE_MODEL -> new BedrockInvokeModel();
+        };
     }
 
     private static Region region(LlmSettings settings) {
@@ -80,33 +77,10 @@ final class BedrockProvider extends SdkProvider {
 
     @Override
     public LlmResponse complete(LlmRequest request) {
-        List<Message> messages = new ArrayList<>();
-        for (LlmMessage m : request.messages()) {
-            messages.add(Message.builder()
-                    .role(m.role() == LlmMessage.Role.USER ? ConversationRole.USER : ConversationRole.ASSISTANT)
-                    .content(ContentBlock.fromText(m.text()))
-                    .build());
-        }
-        InferenceConfiguration.Builder inference = InferenceConfiguration.builder()
-                .maxTokens(request.maxTokens() != null ? request.maxTokens() : settings.maxTokens());
-        Double temperature = request.temperature() != null ? request.temperature() : settings.temperature();
-        if (temperature != null) {
-            inference.temperature(temperature.floatValue());
-        }
-        if (!request.stopSequences().isEmpty()) {
-            inference.stopSequences(request.stopSequences());
-        }
-        ConverseRequest.Builder converse = ConverseRequest.builder()
-                .modelId(settings.model())
-                .messages(messages)
-                .inferenceConfig(inference.build());
-        if (!request.system().isEmpty()) {
-            converse.system(SystemContentBlock.fromText(request.system()));
-        }
         Instant start = clock.instant();
-        ConverseResponse response;
+        BedrockOperation.Answer answer;
         try {
-            response = client.converse(converse.build());
+            answer = operation.send(client, settings.model(), settings.withDefaults(request));
         } catch (AwsServiceException e) {
             throw fromService(e);
         } catch (SdkException e) {
@@ -115,7 +89,7 @@ final class BedrockProvider extends SdkProvider {
             }
             throw Failures.fromTransport(KIND, e, settings.timeout());
         }
-        return toResponse(response, Duration.between(start, clock.instant()));
+        return toResponse(answer, Duration.between(start, clock.instant()));
     }
 
     private LlmException fromService(AwsServiceException e) {
@@ -143,32 +117,19 @@ final class BedrockProvider extends SdkProvider {
         return false;
     }
 
-    private LlmResponse toResponse(ConverseResponse response, Duration latency) {
-        if (response.output() == null || response.output().message() == null) {
-            throw new LlmException(LlmException.Kind.MALFORMED, KIND, "the Converse answer has no output message; check llm.model and llm.base_url");
+    private LlmResponse toResponse(BedrockOperation.Answer answer, Duration latency) {
+        LlmResponse.StopReason stop = LlmResponse.StopReason.fromClaude(answer.stopReason());
+        if (stop == LlmResponse.StopReason.REFUSAL && answer.text().isBlank()) {
+            String who = answer.stopReason().equals("refusal") ? "the model declined to answer" : "a guardrail or content filter stopped the answer";
+            throw new LlmException(LlmException.Kind.REFUSED, KIND, who + " (" + answer.stopReason() + "); rephrase the question");
         }
-        String text = response.output().message().content().stream()
-                .map(ContentBlock::text).filter(Objects::nonNull).collect(Collectors.joining());
-        LlmResponse.StopReason stop = switch (Objects.requireNonNullElse(response.stopReasonAsString(), "")) {
-            case "end_turn" -> LlmResponse.StopReason.END_TURN;
-            case "max_tokens", "model_context_window_exceeded" -> LlmResponse.StopReason.MAX_TOKENS;
-            case "stop_sequence" -> LlmResponse.StopReason.STOP_SEQUENCE;
-            case "guardrail_intervened", "content_filtered" -> LlmResponse.StopReason.REFUSAL;
-            default -> LlmResponse.StopReason.OTHER;
-        };
-        if (stop == LlmResponse.StopReason.REFUSAL && text.isBlank()) {
-            throw new LlmException(LlmException.Kind.REFUSED, KIND,
-                    "a guardrail or content filter stopped the answer (" + response.stopReasonAsString() + "); rephrase the question");
-        }
-        Usage usage = response.usage() == null ? Usage.UNREPORTED : Usage.of(
-                Objects.requireNonNullElse(response.usage().inputTokens(), 0),
-                Objects.requireNonNullElse(response.usage().outputTokens(), 0));
-        return new LlmResponse(text, settings.model(), stop, usage, latency);
+        // the configured id, so an inference profile (us.anthropic.…) is reported as what was asked for
+        return new LlmResponse(answer.text(), settings.model(), stop, answer.usage(), latency);
     }
 
     private LlmException malformed(SdkException e) {
-        return new LlmException(LlmException.Kind.MALFORMED, KIND,
-                "the answer is not a valid Converse response; check llm.base_url points at a Bedrock runtime endpoint", null, e);
+        return new LlmException(LlmException.Kind.MALFORMED, KIND, "the answer is not a valid " + operation.name()
+                + " response; check llm.base_url points at a Bedrock runtime endpoint", null, e);
     }
 
     @Override

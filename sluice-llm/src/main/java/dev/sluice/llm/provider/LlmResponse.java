@@ -31,6 +31,20 @@ public record LlmResponse(String text, String model, StopReason stopReason, Usag
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /**
+         * A stop reason as Claude's APIs write it: the Messages API (direct, and InvokeModel on
+         * Bedrock) and Bedrock Converse share these names, Converse adding its guardrail and filter ones.
+         */
+        static StopReason fromClaude(String wire) {
+            return switch (wire == null ? "" : wire) {
+                case "end_turn" -> END_TURN;
+                case "max_tokens", "model_context_window_exceeded" -> MAX_TOKENS;
+                case "stop_sequence" -> STOP_SEQUENCE;
+                case "refusal", "guardrail_intervened", "content_filtered" -> REFUSAL;
+                default -> OTHER;
+            };
+        }
     }
 
     public LlmResponse {

@@ -27,10 +27,12 @@ import static java.util.Objects.requireNonNull;
  * @param accessKeyId     bedrock static credentials; null to use the AWS default credentials chain
  * @param secretAccessKey goes with accessKeyId
  * @param sessionToken    optional, with the other two
+ * @param bedrockApi      the Bedrock runtime operation bedrock calls; {@link BedrockApi#CONVERSE} unless
+ *                        set, and for every other kind
  */
 public record LlmSettings(ProviderKind provider, String model, URI baseUrl, String apiKey, String region,
                           Duration timeout, int maxRetries, int maxTokens, Double temperature,
-                          String accessKeyId, String secretAccessKey, String sessionToken) {
+                          String accessKeyId, String secretAccessKey, String sessionToken, BedrockApi bedrockApi) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_RETRIES = 2;
     public static final int DEFAULT_MAX_TOKENS = 1024;
@@ -45,16 +47,17 @@ public record LlmSettings(ProviderKind provider, String model, URI baseUrl, Stri
             ProviderKind.ANTHROPIC, Set.of("base_url", "api_key", "timeout", "max_retries"),
             ProviderKind.OPENAI, Set.of("base_url", "api_key", "timeout", "max_retries"),
             ProviderKind.BEDROCK, Set.of("base_url", "region", "timeout", "max_retries",
-                    "access_key_id", "secret_access_key", "session_token"),
+                    "access_key_id", "secret_access_key", "session_token", "bedrock_api"),
             ProviderKind.SAMPLING, Set.of(),
             ProviderKind.NONE, Set.of(),
             ProviderKind.AUTO, Set.of());
     private static final List<String> ALL_KEYS = List.of("provider", "model", "base_url", "api_key", "region", "timeout",
-            "max_retries", "max_tokens", "temperature", "access_key_id", "secret_access_key", "session_token");
+            "max_retries", "max_tokens", "temperature", "access_key_id", "secret_access_key", "session_token", "bedrock_api");
 
     public LlmSettings {
         requireNonNull(provider, "provider is null");
         requireNonNull(timeout, "timeout is null");
+        requireNonNull(bedrockApi, "bedrockApi is null");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
@@ -66,7 +69,7 @@ public record LlmSettings(ProviderKind provider, String model, URI baseUrl, Stri
     /** No {@code llm:} section: sampling when the client offers it, else none. */
     public static LlmSettings auto() {
         return new LlmSettings(ProviderKind.AUTO, null, null, null, null, DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES,
-                DEFAULT_MAX_TOKENS, null, null, null, null);
+                DEFAULT_MAX_TOKENS, null, null, null, null, BedrockApi.CONVERSE);
     }
 
     public static LlmSettings read(ConfigNode llm) {
@@ -119,9 +122,10 @@ public record LlmSettings(ProviderKind provider, String model, URI baseUrl, Stri
         if (sessionToken != null && accessKeyId == null) {
             throw llm.error("session_token", "needs access_key_id and secret_access_key as well");
         }
+        BedrockApi bedrockApi = bedrockApi(llm);
         llm.rejectUnknownKeys();
         return new LlmSettings(kind, model, baseUrl, apiKey, region, timeout, maxRetries, maxTokens, temperature,
-                accessKeyId, secretAccessKey, sessionToken);
+                accessKeyId, secretAccessKey, sessionToken, bedrockApi);
     }
 
     /** The total time one {@code complete} may take across attempts and backoff: timeout × (max_retries + 1). */
@@ -164,6 +168,15 @@ public record LlmSettings(ProviderKind provider, String model, URI baseUrl, Stri
         return uri;
     }
 
+    private static BedrockApi bedrockApi(ConfigNode llm) {
+        String text = blankToNull(llm.string("bedrock_api", null));
+        if (text == null) {
+            return BedrockApi.CONVERSE;
+        }
+        return BedrockApi.of(text).orElseThrow(() -> llm.error("bedrock_api",
+                "unknown Bedrock API '" + text + "'; use " + BedrockApi.choices()));
+    }
+
     private static Double temperature(ConfigNode llm) {
         String text = llm.string("temperature", null);
         if (text == null) {
@@ -184,6 +197,12 @@ public record LlmSettings(ProviderKind provider, String model, URI baseUrl, Stri
         return s == null || s.isBlank() ? null : s.trim();
     }
 
+    /** {@code request} with the configured {@code max_tokens}, and {@code temperature} if set, where it sets none. */
+    LlmRequest withDefaults(LlmRequest request) {
+        LlmRequest sized = request.maxTokens() == null ? request.withMaxTokens(maxTokens) : request;
+        return sized.temperature() == null && temperature != null ? sized.withTemperature(temperature) : sized;
+    }
+
     /** Every configured secret, for scrubbing text quoted from servers. */
     List<String> secrets() {
         return java.util.stream.Stream.of(apiKey, secretAccessKey, sessionToken)
@@ -195,7 +214,8 @@ public record LlmSettings(ProviderKind provider, String model, URI baseUrl, Stri
         return "LlmSettings[provider=" + provider.wireName() + ", model=" + model + ", baseUrl=" + baseUrl
                 + ", apiKey=" + redact(apiKey) + ", region=" + region + ", timeout=" + timeout + ", maxRetries=" + maxRetries
                 + ", maxTokens=" + maxTokens + ", temperature=" + temperature + ", accessKeyId=" + redact(accessKeyId)
-                + ", secretAccessKey=" + redact(secretAccessKey) + ", sessionToken=" + redact(sessionToken) + "]";
+                + ", secretAccessKey=" + redact(secretAccessKey) + ", sessionToken=" + redact(sessionToken)
+                + ", bedrockApi=" + bedrockApi.wireName() + "]";
     }
 
     private static String redact(String secret) {

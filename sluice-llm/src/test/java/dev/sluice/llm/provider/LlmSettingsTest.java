@@ -52,6 +52,30 @@ class LlmSettingsTest {
     }
 
     @Test
+    void bedrockApi_defaultsToConverse_andReadsInvokeModel() {
+        assertThat(Settings.yaml("llm: { provider: bedrock, region: us-east-1 }\n").bedrockApi()).isEqualTo(BedrockApi.CONVERSE);
+        assertThat(LlmSettings.auto().bedrockApi()).isEqualTo(BedrockApi.CONVERSE);
+        LlmSettings s = Settings.yaml("llm:\n  provider: bedrock\n  region: us-east-1\n  bedrock_api: invoke_model\n");
+        assertThat(s.bedrockApi()).isEqualTo(BedrockApi.INVOKE_MODEL);
+        assertThat(s.toString()).contains("bedrockApi=invoke_model");
+        assertThat(Settings.yaml("llm: { provider: bedrock, region: us-east-1, bedrock_api: ' converse ' }\n").bedrockApi())
+                .isEqualTo(BedrockApi.CONVERSE);
+    }
+
+    @Test
+    void bedrockApi_badValue_failsWithFileLineKeyAndTheChoices() {
+        assertThatThrownBy(() -> Settings.yaml("llm:\n  provider: bedrock\n  region: us-east-1\n  bedrock_api: invoke\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("l.yaml:4: llm.bedrock_api: unknown Bedrock API 'invoke'; use converse or invoke_model");
+        assertThatThrownBy(() -> Settings.yaml("llm:\n  provider: bedrock\n  bedrock_api: [converse]\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("l.yaml:3: llm.bedrock_api: must be a string");
+        assertThatThrownBy(() -> Settings.yaml("llm:\n  provider: anthropic\n  api_key: k\n  bedrock_api: invoke_model\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("l.yaml:4: llm.bedrock_api: does not apply to provider anthropic (only to bedrock); remove it");
+    }
+
+    @Test
     void unknownKey_failsWithFileLineAndKey() {
         assertThatThrownBy(() -> Settings.yaml("llm:\n  provider: openai\n  base_url: http://localhost:11434/v1\n  modle: llama3\n"))
                 .isInstanceOf(ConfigException.class)

@@ -5,6 +5,7 @@ import dev.sluice.llm.eval.EvalQuestion;
 import dev.sluice.llm.eval.EvalReport;
 import dev.sluice.llm.eval.Evaluation;
 import dev.sluice.llm.eval.QuestionSet;
+import dev.sluice.llm.provider.BedrockApi;
 import dev.sluice.llm.provider.LlmProviders;
 import dev.sluice.llm.provider.LlmSettings;
 import dev.sluice.llm.provider.ProviderKind;
@@ -144,7 +145,8 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         return new LlmSettings(kind, m, url, apiKey, same ? base.region() : null, base.timeout(), base.maxRetries(), base.maxTokens(),
-                base.temperature(), same ? base.accessKeyId() : null, same ? base.secretAccessKey() : null, same ? base.sessionToken() : null);
+                base.temperature(), same ? base.accessKeyId() : null, same ? base.secretAccessKey() : null, same ? base.sessionToken() : null,
+                same ? base.bedrockApi() : BedrockApi.CONVERSE);
     }
 
     private static URI parseUrl(String text) {
