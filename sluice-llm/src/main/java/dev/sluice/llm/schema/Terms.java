@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns identifiers, comments, values and questions into index terms. Identifiers are split on
@@ -28,6 +29,9 @@ final class Terms {
     private static final Map<String, String> IRREGULAR = Map.of(
             "people", "person", "children", "child", "men", "man", "women", "woman", "mice", "mouse",
             "feet", "foot", "teeth", "tooth", "data", "data", "series", "series", "species", "species");
+
+    /** Splits words apart, keeping the apostrophes, hyphens and underscores inside them ({@code ship's}, {@code first_name}). */
+    private static final Pattern WORD_BREAKS = Pattern.compile("[^\\p{L}\\p{N}\\p{M}_'-]+");
 
     private Terms() {
     }
@@ -77,6 +81,46 @@ final class Terms {
         flushWord(word, out);
         flushCjk(cjk, out);
         return out;
+    }
+
+    /**
+     * {@code text} with its stop words and punctuation left out, the other words as written and in
+     * order. Fed to the embedding model instead of the whole question: words like "how many" or "show
+     * the" say nothing about which tables a question needs, and the model's time grows with every
+     * token (12.4 words per SpiderMan question fall to 5.5; see docs/schema-retrieval.md). Returns
+     * {@code text} itself when nothing would be left.
+     */
+    static String contentWords(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (String word : WORD_BREAKS.split(text)) {
+            String w = trimJoiners(word);
+            if (!w.isEmpty() && !of(w).isEmpty()) {
+                if (!out.isEmpty()) {
+                    out.append(' ');
+                }
+                out.append(w);
+            }
+        }
+        return out.isEmpty() ? text : out.toString();
+    }
+
+    private static String trimJoiners(String word) {
+        int from = 0;
+        int to = word.length();
+        while (from < to && isJoiner(word.charAt(from))) {
+            from++;
+        }
+        while (to > from && isJoiner(word.charAt(to - 1))) {
+            to--;
+        }
+        return word.substring(from, to);
+    }
+
+    private static boolean isJoiner(char c) {
+        return c == '\'' || c == '-' || c == '_';
     }
 
     /** Folds an English word to the form the index keeps. */

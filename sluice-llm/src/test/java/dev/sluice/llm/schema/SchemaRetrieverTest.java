@@ -127,4 +127,33 @@ class SchemaRetrieverTest {
         SchemaRetriever empty = SchemaRetriever.lexical(SchemaCatalog.of(List.of(), TestCatalogs.TAKEN), RANKED);
         assertThat(empty.retrieve("orders", RetrievalHints.none(), 3).tables()).isEmpty();
     }
+
+    @Test
+    void retrieve_hybrid_embedsTheQuestionsContentWordsOnly() {
+        List<String> embedded = new java.util.ArrayList<>();
+        TextEmbedder recording = text -> {
+            embedded.add(text);
+            return new float[] {1, 0};
+        };
+        SchemaRetriever hybrid = SchemaRetriever.hybrid(TestCatalogs.lake(), RANKED, recording);
+        embedded.clear();
+        hybrid.retrieve("How many orders did each customer place?", RetrievalHints.none(), 3);
+        assertThat(embedded).containsExactly("orders customer place");
+    }
+
+    @Test
+    void dot_matchesThePlainSumForAnyLength() {
+        java.util.Random random = new java.util.Random(7);
+        for (int n : new int[] {0, 1, 3, 4, 5, 384, 385}) {
+            float[] a = new float[n];
+            float[] b = new float[n];
+            double plain = 0;
+            for (int i = 0; i < n; i++) {
+                a[i] = random.nextFloat() - 0.5f;
+                b[i] = random.nextFloat() - 0.5f;
+                plain += (double) a[i] * b[i];
+            }
+            assertThat(SchemaRetriever.dot(a, b)).as("length %d", n).isCloseTo(plain, org.assertj.core.data.Offset.offset(1e-4));
+        }
+    }
 }

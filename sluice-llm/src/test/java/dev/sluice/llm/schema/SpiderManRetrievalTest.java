@@ -125,9 +125,10 @@ class SpiderManRetrievalTest {
         assertThat(fusedHinted[3]).as("hybrid recall@8 with the database hinted").isGreaterThanOrEqualTo(FLOOR_HINTED_AT_8);
     }
 
-    // Floors: what this build reaches (97.1%, 89.2%, 99.7%; see docs/schema-retrieval.md), rounded down.
-    // The 95% target is met by the hybrid retriever only; lexical alone stays near 89%.
-    static final double FLOOR_HYBRID_AT_8 = 97.0;
+    // Floors: what this build reaches (96.7%, 89.2%, 99.7%; see docs/schema-retrieval.md), rounded down.
+    // The 95% target is met by the hybrid retriever only; lexical alone stays near 89%. Embedding the
+    // question's content words instead of the whole question cost 0.4 points (97.1%) for ~35% less model time.
+    static final double FLOOR_HYBRID_AT_8 = 96.5;
     static final double FLOOR_LEXICAL_AT_8 = 89.0;
     static final double FLOOR_HINTED_AT_8 = 99.5;
 }

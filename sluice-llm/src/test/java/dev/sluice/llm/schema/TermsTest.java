@@ -35,4 +35,21 @@ class TermsTest {
         assertThat(Terms.of(null)).isEmpty();
         assertThat(Terms.of("?!… -- ;")).isEmpty();
     }
+
+    @Test
+    void contentWords_keepTheWordsThatCarryMeaningAsWritten() {
+        assertThat(Terms.contentWords("How many ships ended up being 'Captured'?")).isEqualTo("ships ended being Captured");
+        assertThat(Terms.contentWords("List the name and tonnage of each ship's first_name, ordered by year-end."))
+                .isEqualTo("name tonnage ship's first_name ordered year-end");
+        assertThat(Terms.contentWords("東京都の店舗の売上は？")).isEqualTo("東京都の店舗の売上は");
+        assertThat(Terms.contentWords("Café naïve résumé")).isEqualTo("Café naïve résumé");
+    }
+
+    @Test
+    void contentWords_fallBackToTheTextWhenOnlyStopWordsAreLeft() {
+        assertThat(Terms.contentWords("What is it?")).isEqualTo("What is it?");
+        assertThat(Terms.contentWords("")).isEmpty();
+        assertThat(Terms.contentWords(null)).isEmpty();
+        assertThat(Terms.contentWords("'-- ;")).isEqualTo("'-- ;");
+    }
 }
