@@ -1,5 +1,6 @@
 package dev.sluice.sql.postgres;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.sql.source.Capability;
 import dev.sluice.sql.source.Source;
 import dev.sluice.sql.source.SourceContractTest;
@@ -7,11 +8,13 @@ import dev.sluice.sql.source.SourceSettings;
 import dev.sluice.sql.testing.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,5 +83,18 @@ class PostgresSourceContractTest extends SourceContractTest {
             }
         }
         assertThat(running).isZero();
+    }
+
+    /** pgjdbc reports timestamptz and timetz as TIMESTAMP and TIME; reading them as local values used to fail. */
+    @Test
+    void execute_readsZonedTimestampsAndTimes_inBothRowPaths() throws Exception {
+        String sql = "SELECT TIMESTAMPTZ '2026-10-20 09:30:00+09' AS tstz, TIMETZ '09:30:00+09' AS ttz, "
+                + "CAST(NULL AS TIMESTAMPTZ) AS no_tstz, TIMESTAMP '2026-10-20 09:30:00' AS ts";
+        JsonNode[] row = rows(sql, List.of()).get(0);
+        assertThat(row[0].asText()).isEqualTo("2026-10-20T00:30:00Z");
+        assertThat(row[1].asText()).isEqualTo("09:30+09:00");
+        assertThat(row[2].isNull()).isTrue();
+        assertThat(row[3].asText()).isEqualTo("2026-10-20T09:30:00");
+        assertThat(storedRows(sql, true)).isEqualTo(storedRows(sql, false)).contains("2026-10-20T00:30:00Z", "09:30+09:00");
     }
 }
