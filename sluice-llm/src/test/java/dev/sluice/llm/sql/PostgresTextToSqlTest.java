@@ -316,6 +316,18 @@ class PostgresTextToSqlTest extends FakeOpenAiTest {
     }
 
     @Test
+    void catalogHint_namingTheDatabase_narrowsNothingAway() {
+        llm.answer(sql("SELECT count(*) FROM sales.customers"));
+        JsonNode out = call("text_to_sql", "{\"natural_language_query\":\"How many customers?\",\"catalog\":\"" + DATABASE
+                + "\",\"database\":\"sales\"}").path("structuredContent");
+
+        assertThat(out.path("success").asBoolean()).as(out.toString()).isTrue();
+        assertThat(out.path("catalog").asText()).isEqualTo(DATABASE);
+        assertThat(llm.promptText(0)).contains("CREATE TABLE sales.customers (", "CREATE TABLE sales.orders (")
+                .doesNotContain("support.tickets").contains("The user says the answer is in: catalog text_to_sql, database/schema sales.");
+    }
+
+    @Test
     void hintNamingNoSchema_failsBeforeAnyModelCall() {
         ObjectNode result = call("text_to_sql", "{\"natural_language_query\":\"How many employees?\",\"database\":\"hr\"}");
         assertThat(result.path("isError").asBoolean()).isTrue();
