@@ -179,6 +179,9 @@ class PostgresTextToSqlTest extends FakeOpenAiTest {
                 .contains("city text, -- e.g. 'Paris', '東京', 'Berlin'")
                 .contains("channel text, -- How the customer reached us; e.g. 'メール', '電話'")
                 .contains("opened_at timestamp with time zone")
+                .contains("customer_id integer PRIMARY KEY,")
+                .contains("customer_id integer REFERENCES sales.customers(customer_id),")
+                .contains("status order_status, -- e.g. 'pending', 'shipped', 'cancelled'")
                 .doesNotContain("配送が遅れています", "Aiko Tanaka");
         assertThat(llm.bodies().getFirst()).doesNotContain("jdbc:", postgres.jdbcUrl(DATABASE), "password", FakeOpenAi.API_KEY);
         assertThat(pg.executed).containsExactly("EXPLAIN " + join);

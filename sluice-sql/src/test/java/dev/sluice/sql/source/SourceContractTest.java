@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code contract.items} (see {@link #FIXTURE_ROWS}) and says which capabilities it declares.
  */
 public abstract class SourceContractTest {
-    /** id INTEGER, name TEXT, price DECIMAL(10,2), created TIMESTAMP, note TEXT NULL; comments on the table and on price. */
+    /**
+     * id INTEGER (the primary key, where the source declares {@link Capability#KEYS}), name TEXT,
+     * price DECIMAL(10,2), created TIMESTAMP, note TEXT NULL; comments on the table and on price.
+     */
     protected static final int FIXTURE_ROWS = 3;
 
     protected abstract Source source();
@@ -65,6 +68,17 @@ public abstract class SourceContractTest {
         assertThat(detail.columns().get(4).nullable()).isTrue();
         assertThat(detail.sampleRows()).hasSize(2);
         assertThat(source().describe(TableRef.parse("contract.nothing"), 2)).isEmpty();
+    }
+
+    @Test
+    void describe_reportsKeys_onlyWhenItDeclaresThem() {
+        TableDetail detail = source().describe(TableRef.parse("contract.items"), 0).orElseThrow();
+        if (source().capabilities().contains(Capability.KEYS)) {
+            assertThat(detail.primaryKey()).containsExactly("id");
+        } else {
+            assertThat(detail.primaryKey()).isEmpty();
+        }
+        assertThat(detail.foreignKeys()).isEmpty();
     }
 
     @Test
