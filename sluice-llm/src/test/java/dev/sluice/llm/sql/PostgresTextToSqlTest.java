@@ -256,6 +256,19 @@ class PostgresTextToSqlTest extends FakeOpenAiTest {
     }
 
     @Test
+    void enumColumnMatchedLikeText_isCaughtByExplain_andRepairedToOneOfTheShownLabels() {
+        String repaired = "SELECT count(*) AS cancelled FROM sales.orders WHERE status = 'cancelled'";
+        llm.answer(sql("SELECT count(*) AS cancelled FROM sales.orders WHERE status ILIKE '%cancel%'")).answer(sql(repaired))
+                .answer("Two orders were cancelled.");
+        JsonNode out = call("execute_query", "{\"natural_language_query\":\"How many orders were cancelled?\"}").path("structuredContent");
+
+        assertThat(out.path("success").asBoolean()).as(out.toString()).isTrue();
+        assertThat(out.at("/rows/0/cancelled").asInt()).isEqualTo(2);
+        assertThat(llm.request(0).at("/messages/0/content").asText()).contains("enum");
+        assertThat(llm.request(1).at("/messages/3/content").asText()).contains("operator does not exist", "~~*");
+    }
+
+    @Test
     void generatedWrites_lockingReads_andSleeps_areRefusedByTheGuard_andNeverReachPostgres() throws Exception {
         llm.answer(sql("DELETE FROM sales.orders WHERE status = 'cancelled'"))
                 .answer(sql("SELECT pg_sleep(30), count(*) FROM sales.orders"))
