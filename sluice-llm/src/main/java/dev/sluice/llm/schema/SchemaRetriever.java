@@ -261,7 +261,7 @@ public final class SchemaRetriever {
         int n = 0;
         for (int i = 0; i < tables.size(); i++) {
             CatalogTable t = tables.get(i);
-            if (hints.catalog() != null && !hints.catalog().equalsIgnoreCase(t.catalog())) {
+            if (!inCatalog(t, hints)) {
                 continue;
             }
             if (hints.schema() != null && !hints.schema().equalsIgnoreCase(t.schema())) {
@@ -282,7 +282,7 @@ public final class SchemaRetriever {
         for (int i = 0; i < tables.size(); i++) {
             CatalogTable t = tables.get(i);
             boolean qualified = t.key().equals(lower) || t.key().endsWith("." + lower);
-            boolean inScope = (hints.catalog() == null || hints.catalog().equalsIgnoreCase(t.catalog()))
+            boolean inScope = inCatalog(t, hints)
                     && (hints.schema() == null || hints.schema().equalsIgnoreCase(t.schema()));
             if (qualified && inScope) {
                 if (t.key().equals(lower)) {
@@ -292,6 +292,15 @@ public final class SchemaRetriever {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether {@code t} is in the hinted catalog. A table without a catalog (PostgreSQL and DuckDB
+     * name tables {@code schema.table}) is in the one database its source is connected to, so a
+     * catalog hint (often that database's name) cannot narrow it away.
+     */
+    private static boolean inCatalog(CatalogTable t, RetrievalHints hints) {
+        return hints.catalog() == null || t.catalog() == null || hints.catalog().equalsIgnoreCase(t.catalog());
     }
 
     private static String schemaKey(CatalogTable t) {

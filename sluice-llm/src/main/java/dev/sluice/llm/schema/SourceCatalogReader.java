@@ -25,11 +25,13 @@ import java.util.function.Predicate;
 /**
  * Reads a {@link SchemaCatalog} from a {@link Source} the way {@code list_tables} and
  * {@code describe_table} do: one {@code listTables}, then one {@code describe} per table with a few
- * sample rows. Sample values are kept for text columns that look low-cardinality in the sample (at
- * most {@link Options#maxDistinct()} distinct values, each seen at least twice on average); the
- * caller decides which columns may show values at all (masked columns must not). When the time
- * budget runs out the remaining tables keep their names and comments only and the snapshot says it
- * is incomplete; the source's own statement timeout bounds each call.
+ * sample rows. Sample values are the values a column's type declares (PostgreSQL enum labels, in
+ * their order) or else, for text columns that look low-cardinality in the sample, the most frequent
+ * ones (at most {@link Options#maxDistinct()} distinct values, each seen at least twice on average);
+ * the caller decides which columns may show values at all (masked columns must not). Primary and
+ * foreign keys come from sources that report them; a foreign key to a table the caller excludes is
+ * dropped. When the time budget runs out the remaining tables keep their names and comments only
+ * and the snapshot says it is incomplete; the source's own statement timeout bounds each call.
  */
 public final class SourceCatalogReader {
     /**
@@ -93,27 +95,38 @@ public final class SourceCatalogReader {
             } else {
                 complete = false;
             }
-            tables.add(detail.map(d -> table(source.name(), info, d, showValues)).orElseGet(() -> nameOnly(source.name(), info)));
+            tables.add(detail.map(d -> table(source.name(), info, d, include, showValues)).orElseGet(() -> nameOnly(source.name(), info)));
         }
         return SchemaCatalog.of(tables, start, complete);
     }
 
-    private CatalogTable table(String sourceName, TableInfo listed, TableDetail d, BiPredicate<TableRef, String> showValues) {
+    private CatalogTable table(String sourceName, TableInfo listed, TableDetail d, Predicate<TableRef> include,
+                               BiPredicate<TableRef, String> showValues) {
         TableInfo info = d.table();
         List<CatalogColumn> columns = new ArrayList<>(d.columns().size());
         for (ColumnInfo c : d.columns()) {
-            List<String> values = isText(c.type()) && showValues.test(info.ref(), c.name())
-                    ? sampleValues(d.sampleRows(), c.name()) : List.of();
-            columns.add(new CatalogColumn(c.name(), c.type(), c.comment(), values, false));
+            List<String> values = showValues.test(info.ref(), c.name()) ? values(c, d.sampleRows()) : List.of();
+            boolean key = d.primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(c.name()));
+            columns.add(new CatalogColumn(c.name(), c.type(), c.comment(), values, key));
         }
+        List<ForeignKey> foreignKeys = d.foreignKeys().stream().filter(fk -> include.test(fk.referencedTable()))
+                .map(fk -> new ForeignKey(fk.columns(), fk.referencedTable().display(), fk.referencedColumns())).toList();
         return new CatalogTable(sourceName, info.ref().catalog(), info.ref().schema(), info.ref().name(),
                 info.comment() != null ? info.comment() : listed.comment(),
-                info.rowEstimate() != null ? info.rowEstimate() : listed.rowEstimate(), columns, List.of());
+                info.rowEstimate() != null ? info.rowEstimate() : listed.rowEstimate(), columns, foreignKeys);
     }
 
     private static CatalogTable nameOnly(String sourceName, TableInfo info) {
         return new CatalogTable(sourceName, info.ref().catalog(), info.ref().schema(), info.ref().name(),
                 info.comment(), info.rowEstimate(), List.of(), List.of());
+    }
+
+    /** The values the column's type declares, else frequent sample values of a text column. */
+    private List<String> values(ColumnInfo c, List<ObjectNode> sampleRows) {
+        if (!c.values().isEmpty()) {
+            return c.values().subList(0, Math.min(c.values().size(), options.maxValues()));
+        }
+        return isText(c.type()) ? sampleValues(sampleRows, c.name()) : List.of();
     }
 
     /** Distinct values, most frequent first, when the column repeats few values in the sample. */

@@ -63,6 +63,8 @@ public final class DialectGuide {
                     - Dates: date_trunc('month', ts), ts::date, now(), current_date, ts - INTERVAL '7 days', \
                     to_char(ts, 'YYYY-MM'), EXTRACT(YEAR FROM ts), age(a, b).
                     - Text: ILIKE for case-insensitive matching, || to concatenate, ~* for regular expressions, string_agg(x, ', ').
+                    - A column of an enum type (a custom type name with its values listed) compares with = or IN to those exact \
+                    values; cast it (col::text) before LIKE, ILIKE or text functions.
                     - Every selected column that is not aggregated must be in GROUP BY; count(*) FILTER (WHERE ...) is allowed.
                     - Integer division truncates: cast to numeric for ratios (x::numeric / y).
                     - Never use pg_read_file, pg_ls_dir, lo_import, dblink, COPY, set_config or pg_sleep.

@@ -63,6 +63,19 @@ class SchemaRetrieverTest {
         assertThat(r.tables()).isEmpty();
     }
 
+    /** PostgreSQL and DuckDB name tables schema.table: the catalog is the database the source is connected to. */
+    @Test
+    void retrieve_catalogHint_doesNotNarrowTablesThatHaveNoCatalog() {
+        List<CatalogColumn> id = List.of(new CatalogColumn("id", "integer", null, List.of(), false));
+        SchemaCatalog twoPart = SchemaCatalog.of(List.of(new CatalogTable("pg", null, "sales", "orders", null, null, id, List.of()),
+                new CatalogTable("pg", null, "support", "tickets", null, null, id, List.of())), java.time.Instant.EPOCH);
+        SchemaRetriever retriever = SchemaRetriever.lexical(twoPart, RANKED);
+        assertThat(names(retriever.retrieve("orders", new RetrievalHints("shop", null, null), 5)))
+                .containsExactly("sales.orders", "support.tickets");
+        assertThat(names(retriever.retrieve("orders", new RetrievalHints("shop", "support", null), 5))).containsExactly("support.tickets");
+        assertThat(names(retriever.retrieve("orders", new RetrievalHints("shop", null, "tickets"), 5))).containsExactly("support.tickets");
+    }
+
     @Test
     void retrieve_tableHintComesFirst_andKeepsOthersInItsSchema() {
         Retrieval r = lexical.retrieve("monthly pay of engineers", new RetrievalHints(null, null, "departments"), 3);

@@ -8,6 +8,7 @@ import dev.sluice.mcp.server.Cancellation;
 import dev.sluice.sql.source.Capability;
 import dev.sluice.sql.source.ColumnInfo;
 import dev.sluice.sql.source.Dialect;
+import dev.sluice.sql.source.ForeignKeyInfo;
 import dev.sluice.sql.source.QueryCursor;
 import dev.sluice.sql.source.Source;
 import dev.sluice.sql.source.SourceSettings;
@@ -80,9 +81,16 @@ class SourceCatalogReaderTest {
                 rows.add(JSON.createObjectNode().put("status", List.of("paid", "shipped", "paid", "refunded").get(i % 4))
                         .put("note", "free text " + i).put("id", i));
             }
-            return Optional.of(new TableDetail(info(table.name(), null), List.of(
-                    new ColumnInfo("id", "INTEGER", false, "key"), new ColumnInfo("status", "VARCHAR", true, null),
-                    new ColumnInfo("note", "VARCHAR", true, null)), rows));
+            List<ColumnInfo> columns = List.of(new ColumnInfo("id", "INTEGER", false, "key"), new ColumnInfo("status", "VARCHAR", true, null),
+                    new ColumnInfo("note", "VARCHAR", true, null));
+            if (!table.name().equals("customers")) {
+                return Optional.of(new TableDetail(info(table.name(), null), columns, rows));
+            }
+            List<ColumnInfo> withTier = new ArrayList<>(columns);
+            withTier.add(new ColumnInfo("tier", "tier_t", false, null, List.of("gold", "silver", "bronze", "wood", "tin", "iron")));
+            return Optional.of(new TableDetail(info(table.name(), null), withTier, rows, List.of("id"), List.of(
+                    new ForeignKeyInfo(List.of("id"), new TableRef(null, "main", "orders"), List.of("id")),
+                    new ForeignKeyInfo(List.of("note"), new TableRef(null, "main", "secrets"), List.of("id")))));
         }
 
         private static TableInfo info(String name, String comment) {
@@ -107,9 +115,21 @@ class SourceCatalogReaderTest {
     @Test
     void read_skipsExcludedTables_andShowsNoValuesOfMaskedColumns() {
         SchemaCatalog c = new SourceCatalogReader(Clock.systemUTC(), SourceCatalogReader.Options.DEFAULTS)
-                .read(new FakeSource(), t -> !t.name().equals("secrets"), (t, col) -> !col.equals("status"));
+                .read(new FakeSource(), t -> !t.name().equals("secrets"), (t, col) -> !Set.of("status", "tier").contains(col));
         assertThat(c.tables()).extracting(CatalogTable::name).containsExactly("orders", "customers");
         assertThat(c.tables()).allMatch(t -> t.columns().stream().allMatch(col -> col.sampleValues().isEmpty()));
+    }
+
+    @Test
+    void read_keepsKeysAndTheValuesATypeDeclares_butNoKeyToAnExcludedTable() {
+        SchemaCatalog c = new SourceCatalogReader(Clock.systemUTC(), SourceCatalogReader.Options.DEFAULTS)
+                .read(new FakeSource(), t -> !t.name().equals("secrets"), (t, col) -> true);
+        CatalogTable customers = c.table("main.customers").orElseThrow();
+        assertThat(customers.columns()).extracting(CatalogColumn::primaryKey).containsExactly(true, false, false, false);
+        assertThat(customers.columns().get(3).sampleValues()).as("declared order, not sample frequency, at most maxValues")
+                .containsExactly("gold", "silver", "bronze", "wood", "tin");
+        assertThat(customers.foreignKeys()).containsExactly(new ForeignKey(List.of("id"), "main.orders", List.of("id")));
+        assertThat(c.table("main.orders").orElseThrow().columns()).noneMatch(CatalogColumn::primaryKey);
     }
 
     @Test

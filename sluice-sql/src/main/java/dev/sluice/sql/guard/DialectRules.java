@@ -21,6 +21,9 @@ import java.util.Set;
  * @param allowedTableFunctions the only functions allowed in FROM ({@code denied_table_function} otherwise)
  * @param fileLikeTableNames whether a table name that looks like a path or URL ({@code FROM 'x.csv'},
  *     {@code FROM "s3://b/k.parquet"}) is a file read (DuckDB replacement scans)
+ * @param shownSettings where {@code SHOW} reads server settings (PostgreSQL), the only settings it may
+ *     read, lowercase with single spaces ({@code time zone}); anything else is {@code system_access}.
+ *     Null where {@code SHOW} lists tables and columns instead (DuckDB, Trino)
  */
 record DialectRules(
         Dialect dialect,
@@ -30,7 +33,8 @@ record DialectRules(
         NameList deniedFunctions,
         NameList systemRelations,
         NameList allowedTableFunctions,
-        boolean fileLikeTableNames) {
+        boolean fileLikeTableNames,
+        Set<String> shownSettings) {
 
     DialectRules {
         requireNonNull(dialect, "dialect is null");
@@ -40,6 +44,7 @@ record DialectRules(
         requireNonNull(deniedFunctions, "deniedFunctions is null");
         requireNonNull(systemRelations, "systemRelations is null");
         requireNonNull(allowedTableFunctions, "allowedTableFunctions is null");
+        shownSettings = shownSettings == null ? null : Set.copyOf(shownSettings);
     }
 
     static DialectRules forDialect(Dialect dialect) {

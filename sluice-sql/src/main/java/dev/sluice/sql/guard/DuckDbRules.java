@@ -38,7 +38,7 @@ final class DuckDbRules {
     static final NameList SYSTEM_RELATIONS = NameList.of("duckdb_secrets", "duckdb_settings");
 
     static final DialectRules RULES = new DialectRules(Dialect.DUCKDB, QUERY_STARTERS, FILE_ACCESS, SYSTEM_ACCESS,
-            DENIED_FUNCTIONS, SYSTEM_RELATIONS, ALLOWED_TABLE_FUNCTIONS, true);
+            DENIED_FUNCTIONS, SYSTEM_RELATIONS, ALLOWED_TABLE_FUNCTIONS, true, null);
 
     private DuckDbRules() {}
 }

@@ -8,7 +8,9 @@ import java.util.Set;
  * databases ({@code dblink}), session state ({@code set_config}), sleeps, sequences, advisory locks,
  * backend signals, WAL and replication control, dynamic SQL ({@code query_to_xml}, {@code ts_stat}) and
  * the catalogs that hold password hashes or other sessions' queries. Functions in FROM must be on the
- * allow list of set-returning functions.
+ * allow list of set-returning functions. {@code SHOW} reads server settings (as {@code current_setting}
+ * does, which is refused), so it may show only the session and formatting settings a query writer needs:
+ * not {@code SHOW ALL}, file locations, or anything else about the server.
  */
 final class PostgresRules {
 
@@ -56,8 +58,15 @@ final class PostgresRules {
             "json_object_keys", "jsonb_object_keys", "jsonb_path_query", "regexp_matches", "regexp_split_to_table",
             "string_to_table", "json_table");
 
+    static final Set<String> SHOWN_SETTINGS = Set.of(
+            "search_path", "timezone", "time zone", "datestyle", "intervalstyle", "client_encoding", "server_encoding",
+            "server_version", "server_version_num", "standard_conforming_strings", "transaction_read_only",
+            "transaction isolation level", "transaction_isolation", "default_transaction_read_only", "statement_timeout",
+            "lc_messages", "lc_monetary", "lc_numeric", "lc_time", "extra_float_digits", "bytea_output",
+            "max_identifier_length", "integer_datetimes");
+
     static final DialectRules RULES = new DialectRules(Dialect.POSTGRES, QUERY_STARTERS, FILE_ACCESS, SYSTEM_ACCESS,
-            DENIED_FUNCTIONS, SYSTEM_RELATIONS, ALLOWED_TABLE_FUNCTIONS, false);
+            DENIED_FUNCTIONS, SYSTEM_RELATIONS, ALLOWED_TABLE_FUNCTIONS, false, SHOWN_SETTINGS);
 
     private PostgresRules() {}
 }

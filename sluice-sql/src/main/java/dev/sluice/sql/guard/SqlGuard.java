@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
@@ -26,7 +27,8 @@ import net.sf.jsqlparser.statement.UnsupportedStatement;
  *       characters ({@code invalid_character}), absurd nesting ({@code too_complex}) and more than one
  *       statement ({@code multiple_statements});
  *   <li>the first keyword must start a query ({@code not_a_query}); EXPLAIN is unwrapped: with ANALYZE
- *       it is {@code explain_analyze}, of anything but a query it is {@code not_a_query};
+ *       it is {@code explain_analyze}, of anything but a query it is {@code not_a_query}; where SHOW
+ *       reads server settings (PostgreSQL) it may show only the dialect's short list ({@code system_access});
  *   <li>JSqlParser parses it ({@code parse_error} if it cannot);
  *   <li>the whole tree is walked: DML anywhere ({@code write_in_query}), locking clauses, SELECT INTO,
  *       the dialect's denied functions, table functions and system relations.
@@ -136,7 +138,27 @@ public final class SqlGuard {
         if (!rules.queryStarters().contains(verb)) {
             return notAQuery(describeVerb(tokens, k));
         }
+        if (verb.equals("SHOW") && rules.shownSettings() != null) {
+            return showSetting(tokens.subList(k + 1, tokens.size()));
+        }
         return parseAndInspect(text, tokens, verb);
+    }
+
+    /** {@code SHOW name} where SHOW reads server settings: only the dialect's short list. */
+    private GuardVerdict showSetting(List<SqlScanner.Token> rest) {
+        StringBuilder name = new StringBuilder();
+        for (SqlScanner.Token t : rest) {
+            if (t.kind() != SqlScanner.Kind.WORD && t.kind() != SqlScanner.Kind.QUOTED) {
+                return GuardVerdict.refuse(GuardRule.PARSE_ERROR, "SHOW takes one setting name, e.g. SHOW search_path.");
+            }
+            name.append(name.isEmpty() ? "" : " ").append(t.text().toLowerCase(Locale.ROOT));
+        }
+        if (rules.shownSettings().contains(name.toString())) {
+            return GuardVerdict.allow(List.of());
+        }
+        return GuardVerdict.refuse(GuardRule.SYSTEM_ACCESS, "SHOW " + (name.isEmpty() ? "" : name + " ") + "reads server "
+                + "settings, which are not available. SHOW works for: " + String.join(", ", new TreeSet<>(rules.shownSettings()))
+                + ". For tables and columns use list_tables and describe_table.");
     }
 
     private static String describeVerb(List<SqlScanner.Token> tokens, int k) {

@@ -22,7 +22,8 @@ final class TrinoRules {
             PostgresRules.DENIED_FUNCTIONS.plus(DuckDbRules.DENIED_FUNCTIONS),
             PostgresRules.SYSTEM_RELATIONS.plus(NameList.of("system.runtime.*", "runtime.*", "system.metadata.*")),
             NameList.of("unnest"),
-            false);
+            false,
+            null);
 
     private TrinoRules() {}
 }

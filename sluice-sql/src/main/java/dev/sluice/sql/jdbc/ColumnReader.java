@@ -26,7 +26,7 @@ public interface ColumnReader {
     Choice STANDARD = ColumnReader::standard;
 
     static ColumnReader standard(ResultSetMetaData md, int index) throws SQLException {
-        int sqlType = md.getColumnType(index);
+        int sqlType = JsonValues.sqlType(md, index);
         // the driver's class name guards the primitive getters: a BIGINT that arrives as BigInteger
         // (unsigned types) must keep going through getObject
         String javaClass = md.getColumnClassName(index);

@@ -57,7 +57,7 @@ public final class JdbcCursor implements QueryCursor {
         this.readers = new ColumnReader[n];
         List<ColumnMeta> cols = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
-            types[i - 1] = md.getColumnType(i);
+            types[i - 1] = JsonValues.sqlType(md, i);
             readers[i - 1] = readerChoice.forColumn(md, i);
             cols.add(new ColumnMeta(md.getColumnLabel(i), md.getColumnTypeName(i)));
         }

@@ -12,6 +12,7 @@ import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Struct;
 import java.sql.Time;
@@ -36,6 +37,23 @@ public final class JsonValues {
     private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
 
     private JsonValues() {
+    }
+
+    /**
+     * The JDBC type to read column {@code index} (1-based) as: the driver's type, except that a
+     * zoned timestamp or time that the driver reports as a local one (pgjdbc says TIMESTAMP for
+     * {@code timestamptz} and TIME for {@code timetz}, and cannot read them as local values) is read
+     * with its offset.
+     */
+    public static int sqlType(ResultSetMetaData md, int index) throws SQLException {
+        int type = md.getColumnType(index);
+        if (type == Types.TIMESTAMP && "timestamptz".equalsIgnoreCase(md.getColumnTypeName(index))) {
+            return Types.TIMESTAMP_WITH_TIMEZONE;
+        }
+        if (type == Types.TIME && "timetz".equalsIgnoreCase(md.getColumnTypeName(index))) {
+            return Types.TIME_WITH_TIMEZONE;
+        }
+        return type;
     }
 
     /** The value of column {@code index} (1-based) of the current row. */

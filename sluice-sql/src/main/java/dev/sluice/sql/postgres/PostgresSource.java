@@ -10,6 +10,7 @@ import dev.sluice.sql.jdbc.SampleRows;
 import dev.sluice.sql.source.Capability;
 import dev.sluice.sql.source.ColumnInfo;
 import dev.sluice.sql.source.Dialect;
+import dev.sluice.sql.source.ForeignKeyInfo;
 import dev.sluice.sql.source.QueryCursor;
 import dev.sluice.sql.source.Source;
 import dev.sluice.sql.source.SourceException;
@@ -33,7 +34,7 @@ import java.util.Set;
 /** An opened PostgreSQL database behind a pool of read-only connections. */
 public final class PostgresSource implements Source {
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.SCHEMAS, Capability.EXPLAIN,
-            Capability.CANCEL, Capability.READ_ONLY_SESSION, Capability.ROW_ESTIMATES, Capability.COMMENTS);
+            Capability.CANCEL, Capability.READ_ONLY_SESSION, Capability.ROW_ESTIMATES, Capability.COMMENTS, Capability.KEYS);
     private final String name;
     private final PostgresConfig config;
     private final SourceSettings settings;
@@ -159,16 +160,22 @@ public final class PostgresSource implements Source {
         }
         TableInfo info = matches.get(0);
         List<ColumnInfo> columns = new ArrayList<>();
-        String sql = """
-                SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull, col_description(a.attrelid, a.attnum)
-                  FROM pg_attribute a WHERE a.attrelid = (quote_ident(?) || '.' || quote_ident(?))::regclass
-                   AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""";
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, info.ref().schema());
-            ps.setString(2, info.ref().name());
-            try (ResultSet rs = ps.executeQuery()) {
+        List<String> primaryKey = new ArrayList<>();
+        List<ForeignKeyInfo> foreignKeys = new ArrayList<>();
+        try (Connection c = pool.getConnection()) {
+            try (PreparedStatement ps = forTable(c, COLUMNS, info.ref()); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    columns.add(new ColumnInfo(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)));
+                    columns.add(new ColumnInfo(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), strings(rs, 5)));
+                }
+            }
+            try (PreparedStatement ps = forTable(c, KEYS, info.ref()); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if ("p".equals(rs.getString(1))) {
+                        primaryKey.addAll(strings(rs, 2));
+                    } else {
+                        foreignKeys.add(new ForeignKeyInfo(strings(rs, 2), new TableRef(null, rs.getString(3), rs.getString(4)),
+                                strings(rs, 5)));
+                    }
                 }
             }
             c.rollback();
@@ -176,7 +183,40 @@ public final class PostgresSource implements Source {
             throw new SourceException("describing " + table.display() + " failed: " + e.getMessage(), e.getSQLState(), e);
         }
         List<ObjectNode> sample = SampleRows.read(this, info.ref(), sampleRows);
-        return Optional.of(new TableDetail(info, columns, sample));
+        return Optional.of(new TableDetail(info, columns, sample, primaryKey, foreignKeys));
+    }
+
+    /** Columns in table order: name, type, nullable, comment, and the labels of an enum type (else null). */
+    private static final String COLUMNS = """
+            SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull, col_description(a.attrelid, a.attnum),
+                   (SELECT array_agg(e.enumlabel::text ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = a.atttypid)
+              FROM pg_attribute a WHERE a.attrelid = (quote_ident(?) || '.' || quote_ident(?))::regclass
+               AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""";
+
+    /** The primary key ('p') and foreign keys ('f'): kind, columns, referenced schema, table and columns, in key order. */
+    private static final String KEYS = """
+            SELECT k.contype,
+                   ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY AS u(num, pos)
+                          JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.num ORDER BY u.pos),
+                   rn.nspname, r.relname,
+                   ARRAY(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY AS u(num, pos)
+                          JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num ORDER BY u.pos)
+              FROM pg_constraint k
+              LEFT JOIN pg_class r ON r.oid = k.confrelid
+              LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
+             WHERE k.conrelid = (quote_ident(?) || '.' || quote_ident(?))::regclass AND k.contype IN ('p', 'f')
+             ORDER BY k.contype DESC, k.conname""";
+
+    private static PreparedStatement forTable(Connection c, String sql, TableRef table) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setString(1, table.schema());
+        ps.setString(2, table.name());
+        return ps;
+    }
+
+    private static List<String> strings(ResultSet rs, int column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     @Override

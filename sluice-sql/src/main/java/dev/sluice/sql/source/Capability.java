@@ -15,5 +15,7 @@ public enum Capability {
     /** Reports row-count estimates without scanning. */
     ROW_ESTIMATES,
     /** Stores comments on tables and columns. */
-    COMMENTS
+    COMMENTS,
+    /** Reports primary and foreign keys in {@link Source#describe}. */
+    KEYS
 }

@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code contract.items} (see {@link #FIXTURE_ROWS}) and says which capabilities it declares.
  */
 public abstract class SourceContractTest {
-    /** id INTEGER, name TEXT, price DECIMAL(10,2), created TIMESTAMP, note TEXT NULL; comments on the table and on price. */
+    /**
+     * id INTEGER (the primary key, where the source declares {@link Capability#KEYS}), name TEXT,
+     * price DECIMAL(10,2), created TIMESTAMP, note TEXT NULL; comments on the table and on price.
+     */
     protected static final int FIXTURE_ROWS = 3;
 
     protected abstract Source source();
@@ -65,6 +68,17 @@ public abstract class SourceContractTest {
         assertThat(detail.columns().get(4).nullable()).isTrue();
         assertThat(detail.sampleRows()).hasSize(2);
         assertThat(source().describe(TableRef.parse("contract.nothing"), 2)).isEmpty();
+    }
+
+    @Test
+    void describe_reportsKeys_onlyWhenItDeclaresThem() {
+        TableDetail detail = source().describe(TableRef.parse("contract.items"), 0).orElseThrow();
+        if (source().capabilities().contains(Capability.KEYS)) {
+            assertThat(detail.primaryKey()).containsExactly("id");
+        } else {
+            assertThat(detail.primaryKey()).isEmpty();
+        }
+        assertThat(detail.foreignKeys()).isEmpty();
     }
 
     @Test
@@ -135,28 +149,32 @@ public abstract class SourceContractTest {
                 + "CAST(id AS DOUBLE PRECISION) / 4 AS dbl, CAST(created AS DATE) AS day, id > 1 AS flag, "
                 + "CAST(NULL AS BIGINT) AS no_big, CAST(NULL AS INTEGER) AS no_int, CAST(NULL AS TIMESTAMP) AS no_ts "
                 + "FROM contract.items ORDER BY id";
+        String typed = storedRows(sql, true);
+        assertThat(typed).isEqualTo(storedRows(sql, false)).contains("\"", "null");
+    }
+
+    /**
+     * The rows of {@code sql} as a result store keeps them, in JSON: written value by value through
+     * the typed row sink, or row by row from {@link QueryCursor#next()}.
+     */
+    protected String storedRows(String sql, boolean typed) throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sluice-contract");
         try (dev.sluice.sql.result.ResultStore store = new dev.sluice.sql.result.ResultStore(
                 new dev.sluice.sql.result.ResultStoreConfig(dir.resolve("results"), 1L << 20, 1L << 20, 1L << 30,
-                        Duration.ofMinutes(1), 10), java.time.Clock.systemUTC())) {
-            String typed;
-            String json;
-            try (QueryCursor c = source().execute(sql, List.of(), Duration.ofSeconds(30), new Cancellation())) {
-                dev.sluice.sql.result.ResultWriter writer = store.begin("contract", "me", c.columns());
+                        Duration.ofMinutes(1), 10), java.time.Clock.systemUTC());
+             QueryCursor c = source().execute(sql, List.of(), Duration.ofSeconds(30), new Cancellation())) {
+            dev.sluice.sql.result.ResultWriter writer = store.begin("contract", "me", c.columns());
+            if (typed) {
                 while (c.next(writer.rowSink())) {
                     assertThat(writer.endRow()).isTrue();
                 }
-                typed = dev.sluice.mcp.Json.MAPPER.writeValueAsString(writer.finish(100).rows());
-            }
-            try (QueryCursor c = source().execute(sql, List.of(), Duration.ofSeconds(30), new Cancellation())) {
-                dev.sluice.sql.result.ResultWriter writer = store.begin("contract", "me", c.columns());
+            } else {
                 JsonNode[] row;
                 while ((row = c.next()) != null) {
                     assertThat(writer.append(row)).isTrue();
                 }
-                json = dev.sluice.mcp.Json.MAPPER.writeValueAsString(writer.finish(100).rows());
             }
-            assertThat(typed).isEqualTo(json).contains("\"", "null");
+            return dev.sluice.mcp.Json.MAPPER.writeValueAsString(writer.finish(100).rows());
         } finally {
             java.nio.file.Files.deleteIfExists(dir);
         }
