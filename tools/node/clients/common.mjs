@@ -43,6 +43,27 @@ export function samplingReplies() {
   return () => replies[Math.min(next++, replies.length - 1)];
 }
 
+/**
+ * Replies for elicitation/create from env MCP_ELICITATION_REPLIES (JSON array of ElicitResult
+ * objects such as {"action":"accept","content":{"answer":"net"}}), in order; the last repeats.
+ * Null when the variable is unset: the client then declares no elicitation capability.
+ */
+export function elicitationReplies() {
+  const raw = process.env.MCP_ELICITATION_REPLIES;
+  if (!raw) return null;
+  let replies;
+  try {
+    replies = JSON.parse(raw);
+  } catch (e) {
+    usage(`MCP_ELICITATION_REPLIES must be a JSON array of ElicitResult objects: ${e.message}`);
+  }
+  if (!Array.isArray(replies) || replies.length === 0 || !replies.every((r) => r && typeof r.action === 'string')) {
+    usage('MCP_ELICITATION_REPLIES must be a non-empty JSON array of objects with an "action"');
+  }
+  let next = 0;
+  return () => replies[Math.min(next++, replies.length - 1)];
+}
+
 export function emit(obj) {
   process.stdout.write(JSON.stringify(obj) + '\n');
 }

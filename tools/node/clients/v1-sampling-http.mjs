@@ -3,12 +3,15 @@
 // capability and answers sampling/createMessage requests in order with the texts
 // of MCP_SAMPLING_REPLIES (a JSON array; the last one repeats; default
 // ["stub-model-answer"]), as model "test-model", then calls TOOL.
-// Last stdout line: {"protocolVersion","serverInfo","sessionId","tools":[names],"result","samplingRequests":[params...]}
-// Env: MCP_HEADERS, MCP_CLIENT_TIMEOUT_MS (see v1-http.mjs).
+// With MCP_ELICITATION_REPLIES (a JSON array of ElicitResult objects, in order, the last repeats) it
+// also declares `elicitation` and answers elicitation/create requests with them.
+// Last stdout line: {"protocolVersion","serverInfo","sessionId","tools":[names],"result","samplingRequests":[params...],
+//                    "elicitationRequests":[params...]}
+// Env: MCP_HEADERS, MCP_CLIENT_TIMEOUT_MS (see v1-http.mjs), MCP_SAMPLING_REPLIES, MCP_ELICITATION_REPLIES.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { CreateMessageRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { run, usage, parseJsonArg, extraHeaders, samplingReplies } from './common.mjs';
+import { CreateMessageRequestSchema, ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { run, usage, parseJsonArg, extraHeaders, samplingReplies, elicitationReplies } from './common.mjs';
 
 const [url, tool, argsJson] = process.argv.slice(2);
 if (!url || !tool || argsJson === undefined) usage('usage: v1-sampling-http.mjs URL TOOL ARGS_JSON');
@@ -17,13 +20,21 @@ const args = parseJsonArg(argsJson, 'ARGS_JSON');
 await run(async () => {
   const samplingRequests = [];
   const nextReply = samplingReplies();
+  const elicitationRequests = [];
+  const nextElicitation = elicitationReplies();
   const transport = new StreamableHTTPClientTransport(new URL(url), {
     requestInit: { headers: extraHeaders() },
   });
   const client = new Client(
     { name: 'sluice-test-v1-sampling', version: '1.0.0' },
-    { capabilities: { sampling: {} } },
+    { capabilities: nextElicitation ? { sampling: {}, elicitation: {} } : { sampling: {} } },
   );
+  if (nextElicitation) {
+    client.setRequestHandler(ElicitRequestSchema, async (request) => {
+      elicitationRequests.push(request.params);
+      return nextElicitation();
+    });
+  }
   client.setRequestHandler(CreateMessageRequestSchema, async (request) => {
     samplingRequests.push(request.params);
     return {
@@ -44,6 +55,7 @@ await run(async () => {
     tools: listed.tools.map((t) => t.name),
     result,
     samplingRequests,
+    elicitationRequests,
   };
   await client.close();
   return obs;

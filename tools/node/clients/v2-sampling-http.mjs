@@ -4,10 +4,13 @@
 // revision the server asks for sampling with `input_required` results; the SDK's multi-round-trip
 // driver fulfils them through the handler and retries the call, all inside callTool().
 // Replies come from MCP_SAMPLING_REPLIES (JSON array of texts, in order, the last repeats).
-// Last stdout line: {"protocolVersion","era","tools":[names],"result","samplingRequests":[params...]}
-// Env: MCP_HEADERS, MCP_SAMPLING_REPLIES, MCP_CLIENT_TIMEOUT_MS.
+// With MCP_ELICITATION_REPLIES (a JSON array of ElicitResult objects, in order, the last repeats) it
+// also declares `elicitation` and fulfils elicitation/create input requests with them.
+// Last stdout line: {"protocolVersion","era","tools":[names],"result","samplingRequests":[params...],
+//                    "elicitationRequests":[params...]}
+// Env: MCP_HEADERS, MCP_SAMPLING_REPLIES, MCP_ELICITATION_REPLIES, MCP_CLIENT_TIMEOUT_MS.
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { run, usage, parseJsonArg, extraHeaders, samplingReplies } from './common.mjs';
+import { run, usage, parseJsonArg, extraHeaders, samplingReplies, elicitationReplies } from './common.mjs';
 
 const [url, tool, argsJson] = process.argv.slice(2);
 if (!url || !tool || argsJson === undefined) usage('usage: v2-sampling-http.mjs URL TOOL ARGS_JSON');
@@ -16,13 +19,24 @@ const args = parseJsonArg(argsJson, 'ARGS_JSON');
 await run(async () => {
   const samplingRequests = [];
   const nextReply = samplingReplies();
+  const elicitationRequests = [];
+  const nextElicitation = elicitationReplies();
   const transport = new StreamableHTTPClientTransport(new URL(url), {
     requestInit: { headers: extraHeaders() },
   });
   const client = new Client(
     { name: 'sluice-test-v2-sampling', version: '2.0.0' },
-    { capabilities: { sampling: {} }, versionNegotiation: { mode: { pin: '2026-07-28' } } },
+    {
+      capabilities: nextElicitation ? { sampling: {}, elicitation: {} } : { sampling: {} },
+      versionNegotiation: { mode: { pin: '2026-07-28' } },
+    },
   );
+  if (nextElicitation) {
+    client.setRequestHandler('elicitation/create', async (request) => {
+      elicitationRequests.push(request.params);
+      return nextElicitation();
+    });
+  }
   client.setRequestHandler('sampling/createMessage', async (request) => {
     samplingRequests.push(request.params);
     return {
@@ -41,6 +55,7 @@ await run(async () => {
     tools: listed.tools.map((t) => t.name),
     result,
     samplingRequests,
+    elicitationRequests,
   };
   await client.close();
   return obs;

@@ -88,10 +88,12 @@ public final class SluiceServerFactory {
     }
 
     /**
-     * The text-to-SQL pipeline with two settings around the {@code llm} section's provider keys:
-     * {@code examples} (a CSV of verified question/SQL pairs) and {@code retrieval} ({@code hybrid},
+     * The text-to-SQL pipeline with three settings around the {@code llm} section's provider keys:
+     * {@code examples} (a CSV of verified question/SQL pairs), {@code retrieval} ({@code hybrid},
      * the default, adds the in-process embedding model for schemas too large to send whole;
-     * {@code lexical} keeps to BM25).
+     * {@code lexical} keeps to BM25) and {@code clarifying_questions} ({@code true}, the default, lets
+     * the model ask the user one clarifying question about an ambiguous question where the client
+     * accepts elicitation; {@code false} never offers it).
      */
     public static TextToSql textToSql(SluiceConfig config, Clock clock) {
         String examples = config.llm().string("examples", null);
@@ -99,8 +101,10 @@ public final class SluiceServerFactory {
         if (!retrieval.equals("hybrid") && !retrieval.equals("lexical")) {
             throw config.llm().error("retrieval", "must be hybrid or lexical, got " + retrieval);
         }
+        boolean clarify = config.llm().bool("clarifying_questions", true);
         VerifiedExamples verified = examples == null ? VerifiedExamples.none() : VerifiedExamples.load(Path.of(examples));
-        return new TextToSql(clock, verified, TextToSqlSettings.DEFAULTS, retrieval.equals("hybrid") ? TextEmbedder.miniLm() : null);
+        return new TextToSql(clock, verified, TextToSqlSettings.DEFAULTS.withClarifyingQuestions(clarify),
+                retrieval.equals("hybrid") ? TextEmbedder.miniLm() : null);
     }
 
     private static String defaultSourceName(Sources sources) {

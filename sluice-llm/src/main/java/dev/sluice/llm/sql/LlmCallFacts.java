@@ -14,9 +14,10 @@ import static java.util.Objects.requireNonNull;
  * @param inputTokens   input tokens over every call of this request (0 when unreported)
  * @param outputTokens  output tokens over every call of this request (0 when unreported)
  * @param calls         how many completions were asked for
+ * @param clarification the clarifying question the model asked and what came of it, or null when it asked none
  */
 public record LlmCallFacts(String question, String generatedSql, String provider, String model,
-                           long inputTokens, long outputTokens, int calls) {
+                           long inputTokens, long outputTokens, int calls, Clarification clarification) {
     public LlmCallFacts {
         requireNonNull(question, "question is null");
         requireNonNull(provider, "provider is null");
@@ -26,9 +27,22 @@ public record LlmCallFacts(String question, String generatedSql, String provider
         }
     }
 
+    /** Facts of a call in which the model asked no clarifying question. */
+    public LlmCallFacts(String question, String generatedSql, String provider, String model, long inputTokens, long outputTokens, int calls) {
+        this(question, generatedSql, provider, model, inputTokens, outputTokens, calls, null);
+    }
+
+    /**
+     * The question as the audit log records it: with the clarification, when there was one, on a
+     * line of its own (the audit has no column of its own for it).
+     */
+    public String questionWithClarification() {
+        return clarification == null ? question : question + "\n[clarification] " + clarification.describe();
+    }
+
     /** These facts plus one more call's usage. */
     LlmCallFacts plus(String answeringModel, long input, long output) {
         return new LlmCallFacts(question, generatedSql, provider, answeringModel == null ? model : answeringModel,
-                inputTokens + input, outputTokens + output, calls + 1);
+                inputTokens + input, outputTokens + output, calls + 1, clarification);
     }
 }

@@ -13,7 +13,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The natural-language path of {@code execute_query}: SQL from {@link TextToSql}, summaries from
  * {@link ResultSummarizer}, both with the provider for the call ({@link LlmProviders#forCall}), and
- * {@link LlmCallFacts} set on the request for the audit log after each.
+ * {@link LlmCallFacts} set on the request for the audit log after each. An ambiguous question may
+ * be clarified with the user first ({@link ElicitingClarifier}); then no query runs until it is.
  */
 public final class LlmQuestionAnswering implements QuestionAnswering {
     private final TextToSql pipeline;
@@ -30,11 +31,15 @@ public final class LlmQuestionAnswering implements QuestionAnswering {
         return new Generation(answer.success() ? answer.sql() : null, answer.toJson());
     }
 
-    /** Generates and records {@link LlmCallFacts} on the request. */
+    /**
+     * Generates, with clarifying questions put to the user by elicitation where the client accepts
+     * it, and records {@link LlmCallFacts} on the request.
+     */
     static SqlAnswer generateAnswer(TextToSql pipeline, LlmProvider llm, Question question, Source source, RequestContext context) {
-        SqlAnswer answer = pipeline.generate(llm, source, question, context.cancellation());
+        LlmProvider remembered = RememberedProvider.wrap(llm, context, source.name(), question.text());
+        SqlAnswer answer = pipeline.generate(remembered, source, question, context.cancellation(), new ElicitingClarifier(context));
         context.setAttribute(LlmCallFacts.class, new LlmCallFacts(question.text(), answer.sql(), answer.provider(), answer.model(),
-                answer.usage().inputTokens(), answer.usage().outputTokens(), answer.attempts()));
+                answer.usage().inputTokens(), answer.usage().outputTokens(), answer.attempts(), answer.clarification()));
         return answer;
     }
 

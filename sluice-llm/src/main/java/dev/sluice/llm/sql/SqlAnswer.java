@@ -31,10 +31,11 @@ import static java.util.Objects.requireNonNull;
  * @param rule          the guard or screening rule that refused, when one did; else null
  * @param schemaContext the schema given to the model, returned when the caller must write the SQL itself
  * @param instructions  what the caller should do next when no SQL was generated
+ * @param clarification the clarifying question the model asked and what came of it; null when it asked none
  */
 public record SqlAnswer(Status status, String source, String dialect, String catalog, String database, String table, String sql,
                         List<String> tablesUsed, List<String> notes, int attempts, Usage usage, String provider, String model,
-                        String error, String rule, String schemaContext, String instructions) {
+                        String error, String rule, String schemaContext, String instructions, Clarification clarification) {
     /** How generation ended. */
     public enum Status {
         /** SQL was generated, guarded and validated. */
@@ -48,7 +49,11 @@ public record SqlAnswer(Status status, String source, String dialect, String cat
         /** Every attempt failed the extraction, the guard or the engine. */
         NOT_GENERATED,
         /** The model could not be reached (LlmException). */
-        LLM_FAILED;
+        LLM_FAILED,
+        /** The model asked a clarifying question the user could not be asked on this call: it is returned instead of SQL. */
+        NEEDS_CLARIFICATION,
+        /** The model asked a clarifying question and the user declined or cancelled it: no SQL, nothing run. */
+        CLARIFICATION_DECLINED;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -116,6 +121,9 @@ public record SqlAnswer(Status status, String source, String dialect, String cat
         }
         if (instructions != null) {
             o.put("instructions", instructions);
+        }
+        if (clarification != null) {
+            o.set("clarification", clarification.toJson());
         }
         return o;
     }

@@ -21,11 +21,21 @@ final class SqlPrompt {
     private SqlPrompt() {
     }
 
-    static String system(Source source) {
+    /** With {@code mayClarify} the model may answer with one clarifying question ({@link ClarifyingQuestion}) instead of SQL. */
+    static String system(Source source, boolean mayClarify) {
         return "You are a careful data analyst who translates questions into SQL for " + DialectGuide.engine(source.dialect())
                 + ". Answer with the SQL in one ```sql code fence, followed by at most one short sentence.\n\n"
+                + (mayClarify ? CLARIFY : "")
                 + DialectGuide.rules(source.dialect());
     }
+
+    // strict and parseable; the bar is high so that clear questions are never held up
+    private static final String CLARIFY = "Only if the question is ambiguous in a way that changes the answer (it could mean "
+            + "different columns, tables, periods or definitions) and neither the schema nor common sense settles it, you may "
+            + "instead ask the user one short clarifying question, in the user's language, with no SQL, in exactly this form:\n"
+            + "CLARIFY: <the question>\n"
+            + "OPTION: <a possible answer>   (optional: up to " + ClarifyingQuestion.MAX_OPTIONS + " lines, one per answer)\n"
+            + "Ask only when you cannot pick a sensible reading; otherwise write the SQL.\n\n";
 
     static String user(Source source, String schema, int shown, int total, List<VerifiedExample> examples, String question,
                        RetrievalHints hints) {

@@ -33,7 +33,9 @@ import static java.util.Objects.requireNonNull;
  * screening → schema retrieval → prompt (dialect rules, schema context, verified examples) → model →
  * {@link SqlExtraction} → guard and table policy → engine check ({@code EXPLAIN}) → on failure the
  * problem is fed back to the model, at most {@link TextToSqlSettings#maxRepairs()} times.
- * Nothing is executed. Without a model ({@code none}) the answer carries the schema context and
+ * Where the user can be asked ({@link Clarifier}), the model may answer an ambiguous question
+ * with one clarifying question instead ({@link ClarifyingQuestion}); the user's answer is screened,
+ * added to the question, and generation starts again, at most once per call. Nothing is executed. Without a model ({@code none}) the answer carries the schema context and
  * instructions so the caller's own model can write the SQL.
  *
  * <p>Sampling-safe: the work before the first model call is cheap after the first use of a source
@@ -73,12 +75,21 @@ public final class TextToSql {
         return settings;
     }
 
-    /** SQL for {@code question} on {@code source}, asking {@code llm}; never throws for model, guard or engine failures. */
+    /**
+     * SQL for {@code question} on {@code source}, asking {@code llm}, with nobody to put a clarifying
+     * question to; never throws for model, guard or engine failures.
+     */
     public SqlAnswer generate(LlmProvider llm, Source source, Question question, Cancellation cancellation) {
+        return generate(llm, source, question, cancellation, Clarifier.NONE);
+    }
+
+    /** As {@link #generate(LlmProvider, Source, Question, Cancellation)}; {@code clarifier} can ask the user one clarifying question. */
+    SqlAnswer generate(LlmProvider llm, Source source, Question question, Cancellation cancellation, Clarifier clarifier) {
         requireNonNull(llm, "llm is null");
         requireNonNull(source, "source is null");
         requireNonNull(question, "question is null");
         requireNonNull(cancellation, "cancellation is null");
+        requireNonNull(clarifier, "clarifier is null");
         Attempts run = new Attempts(source, question, llm);
         String text = question.text().strip();
         Optional<InputScreening.Refusal> refusal = InputScreening.screen(text);
@@ -89,6 +100,17 @@ public final class TextToSql {
             return run.fail(SqlAnswer.Status.REFUSED_INPUT, "The question is " + text.length() + " characters long; the limit is "
                     + settings.maxQuestionChars() + ". Ask a shorter question.", "question_too_long", null, null);
         }
+        return fromQuestion(run, text, cancellation, settings.clarifyingQuestions() && clarifier.canAsk() ? clarifier : null);
+    }
+
+    /**
+     * Retrieval, prompt and the model for {@code text}: the question, or the question with its
+     * clarification. {@code clarifier} is null when the model may not ask (any more).
+     */
+    private SqlAnswer fromQuestion(Attempts run, String text, Cancellation cancellation, Clarifier clarifier) {
+        Source source = run.source;
+        Question question = run.question;
+        LlmProvider llm = run.llm;
         RetrievalHints hints = new RetrievalHints(question.catalog(), question.database(), question.table());
         Retrieval retrieval = index.retrieve(source, text, hints, settings.maxTables());
         List<CatalogTable> tables = retrieval.catalogTables();
@@ -109,12 +131,13 @@ public final class TextToSql {
         if (!shown.isEmpty()) {
             run.notes.add("examples: " + shown.size() + " verified example" + (shown.size() == 1 ? "" : "s") + " in the prompt");
         }
-        LlmRequest request = SqlPrompt.request(SqlPrompt.system(source),
+        LlmRequest request = SqlPrompt.request(SqlPrompt.system(source, clarifier != null),
                 SqlPrompt.user(source, schema, tables.size(), total, shown, text, hints), settings.sqlMaxTokens());
-        return loop(run, source, request, schema, cancellation);
+        return loop(run, text, request, schema, cancellation, clarifier);
     }
 
-    private SqlAnswer loop(Attempts run, Source source, LlmRequest request, String schema, Cancellation cancellation) {
+    private SqlAnswer loop(Attempts run, String text, LlmRequest request, String schema, Cancellation cancellation, Clarifier clarifier) {
+        Source source = run.source;
         SqlGuard guard = SqlGuard.forDialect(source.dialect());
         TablePolicy policy = new TablePolicy(source.settings());
         String problem = null;
@@ -130,8 +153,17 @@ public final class TextToSql {
             }
             run.took(response);
             SqlExtraction.Result extracted = SqlExtraction.extract(response.text());
+            // SQL wins over a question back: there is no need to hold the user up when the model could write it
+            Optional<ClarifyingQuestion> clarifying = extracted instanceof SqlExtraction.Found ? Optional.empty()
+                    : ClarifyingQuestion.in(response.text());
+            if (clarifying.isPresent() && !clarifying.get().blank()) {
+                return clarify(run, text, clarifying.get(), cancellation, clarifier);
+            }
             rule = null;
-            switch (extracted) {
+            if (clarifying.isPresent()) {
+                problem = "Your answer began a clarifying question (CLARIFY:) but asked nothing. Answer with exactly one SQL query"
+                        + (clarifier != null ? ", or with CLARIFY: followed by one question." : ".");
+            } else switch (extracted) {
                 case SqlExtraction.Refused r -> {
                     return run.fail(SqlAnswer.Status.REFUSED_BY_MODEL, "The model declined: " + shorten(r.message(), 500)
                             + " Rephrase the question as a question about the data.", "model_refused", null, null);
@@ -174,6 +206,39 @@ public final class TextToSql {
                 + "schema_context and call execute_query with sql_query.", rule, schema, instructions(source));
     }
 
+    /**
+     * The model asked {@code asked} about {@code text}: put it to the user when {@code clarifier}
+     * can, and generate again with the answer; otherwise hand the question back to the caller.
+     */
+    private SqlAnswer clarify(Attempts run, String text, ClarifyingQuestion asked, Cancellation cancellation, Clarifier clarifier) {
+        if (clarifier == null) {
+            return run.needsClarification(asked);
+        }
+        Clarifier.Reply reply = clarifier.ask(run.question.text(), asked);
+        switch (reply) {
+            case Clarifier.Unavailable u -> {
+                run.notes.add("clarification: " + shorten(u.why(), 300));
+                return run.needsClarification(asked);
+            }
+            case Clarifier.Declined d -> {
+                return run.declined(asked, d.cancelled());
+            }
+            case Clarifier.Answered a -> {
+                // one line and bounded: the answer goes into the prompt, and the user is as untrusted as the question
+                String answer = shorten(a.text(), ElicitingClarifier.MAX_ANSWER);
+                run.clarification = new Clarification(asked.question(), asked.options(), Clarification.Outcome.ANSWERED, answer);
+                run.notes.add("clarification: " + run.clarification.describe());
+                Optional<InputScreening.Refusal> refusal = InputScreening.screen(answer);
+                if (refusal.isPresent()) {
+                    return run.fail(SqlAnswer.Status.REFUSED_INPUT, "The answer to the clarifying question was not used. "
+                            + refusal.get().message(), refusal.get().rule(), null, null);
+                }
+                return fromQuestion(run, text + "\nClarification: asked \"" + asked.question() + "\"; the user answered \"" + answer + "\"",
+                        cancellation, null);
+            }
+        }
+    }
+
     static String instructions(Source source) {
         return "Write one read-only " + DialectGuide.engine(source.dialect()) + " query from schema_context following these rules, then "
                 + "call execute_query with sql_query (and source: " + source.name() + ").\n" + DialectGuide.rules(source.dialect());
@@ -210,6 +275,7 @@ public final class TextToSql {
         boolean reported = true;
         String model;
         String sql;
+        Clarification clarification;
 
         Attempts(Source source, Question question, LlmProvider llm) {
             this.source = source;
@@ -240,12 +306,29 @@ public final class TextToSql {
             String database = question.database() != null ? question.database() : parts.length >= 2 ? parts[parts.length - 2] : null;
             String table = question.table() != null ? question.table() : first;
             return new SqlAnswer(SqlAnswer.Status.GENERATED, source.name(), source.dialect().wireName(), catalog, database, table, sql,
-                    tablesUsed, notes, attempts, usage(), llm.kind(), model, null, null, null, null);
+                    tablesUsed, notes, attempts, usage(), llm.kind(), model, null, null, null, null, clarification);
+        }
+
+        /** The user could not be asked: the question goes back to the caller, who can ask and call again. */
+        SqlAnswer needsClarification(ClarifyingQuestion asked) {
+            clarification = new Clarification(asked.question(), asked.options(), Clarification.Outcome.NOT_ASKED, null);
+            return fail(SqlAnswer.Status.NEEDS_CLARIFICATION, "The question is ambiguous; the model asks: " + asked.describe()
+                    + " Put this question to the user, then call again with the answer added to natural_language_query. "
+                    + "No SQL was generated and nothing was run.", null, null, null);
+        }
+
+        SqlAnswer declined(ClarifyingQuestion asked, boolean cancelled) {
+            clarification = new Clarification(asked.question(), asked.options(),
+                    cancelled ? Clarification.Outcome.CANCELLED : Clarification.Outcome.DECLINED, null);
+            return fail(SqlAnswer.Status.CLARIFICATION_DECLINED, "The user " + (cancelled ? "cancelled" : "declined to answer")
+                    + " the clarifying question (\"" + asked.question() + "\"), so no SQL was generated and no query was run. "
+                    + "Ask again with a more specific question to get an answer.", null, null, null);
         }
 
         SqlAnswer fail(SqlAnswer.Status status, String error, String rule, String schema, String instructions) {
             return new SqlAnswer(status, source.name(), source.dialect().wireName(), question.catalog(), question.database(),
-                    question.table(), sql, List.of(), notes, attempts, usage(), llm.kind(), model, error, rule, schema, instructions);
+                    question.table(), sql, List.of(), notes, attempts, usage(), llm.kind(), model, error, rule, schema, instructions,
+                    clarification);
         }
     }
 }

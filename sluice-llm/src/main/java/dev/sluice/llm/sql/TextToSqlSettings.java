@@ -15,10 +15,12 @@ import static java.util.Objects.requireNonNull;
  * @param sqlMaxTokens     output token limit of a SQL answer
  * @param catalogMaxAge    how long a source's schema snapshot is reused before it is read again
  * @param validate         whether generated SQL is checked by the engine ({@code EXPLAIN}) before it is returned
+ * @param clarifyingQuestions whether the model may ask the user one clarifying question about an ambiguous question,
+ *                         on calls whose client accepts elicitation (config {@code llm.clarifying_questions})
  */
 public record TextToSqlSettings(int maxRepairs, int maxTables, int schemaChars, int maxQuestionChars, int examples,
-                                int sqlMaxTokens, Duration catalogMaxAge, boolean validate) {
-    public static final TextToSqlSettings DEFAULTS = new TextToSqlSettings(2, 8, 12_000, 2_000, 3, 1024, Duration.ofMinutes(10), true);
+                                int sqlMaxTokens, Duration catalogMaxAge, boolean validate, boolean clarifyingQuestions) {
+    public static final TextToSqlSettings DEFAULTS = new TextToSqlSettings(2, 8, 12_000, 2_000, 3, 1024, Duration.ofMinutes(10), true, true);
 
     public TextToSqlSettings {
         requireNonNull(catalogMaxAge, "catalogMaxAge is null");
@@ -34,11 +36,18 @@ public record TextToSqlSettings(int maxRepairs, int maxTables, int schemaChars, 
     }
 
     public TextToSqlSettings withMaxRepairs(int value) {
-        return new TextToSqlSettings(value, maxTables, schemaChars, maxQuestionChars, examples, sqlMaxTokens, catalogMaxAge, validate);
+        return new TextToSqlSettings(value, maxTables, schemaChars, maxQuestionChars, examples, sqlMaxTokens, catalogMaxAge, validate,
+                clarifyingQuestions);
     }
 
     public TextToSqlSettings withValidate(boolean value) {
-        return new TextToSqlSettings(maxRepairs, maxTables, schemaChars, maxQuestionChars, examples, sqlMaxTokens, catalogMaxAge, value);
+        return new TextToSqlSettings(maxRepairs, maxTables, schemaChars, maxQuestionChars, examples, sqlMaxTokens, catalogMaxAge, value,
+                clarifyingQuestions);
+    }
+
+    public TextToSqlSettings withClarifyingQuestions(boolean value) {
+        return new TextToSqlSettings(maxRepairs, maxTables, schemaChars, maxQuestionChars, examples, sqlMaxTokens, catalogMaxAge, validate,
+                value);
     }
 
     private static void range(String name, int v, int min, int max) {

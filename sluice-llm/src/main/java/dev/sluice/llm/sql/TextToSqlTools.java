@@ -45,13 +45,17 @@ public final class TextToSqlTools {
               "catalog":{"type":["string","null"]},"database":{"type":["string","null"]},"table":{"type":["string","null"]},
               "sql":{"type":["string","null"],"description":"The generated read-only statement; null when none was generated"},
               "tables_used":{"type":"array","items":{"type":"string"}},"notes":{"type":"array","items":{"type":"string"}},
-              "status":{"type":"string","enum":["generated","no_model","refused_input","refused_by_model","not_generated","llm_failed"]},
+              "status":{"type":"string","enum":["generated","no_model","refused_input","refused_by_model","not_generated","llm_failed",
+                "needs_clarification","clarification_declined"]},
               "attempts":{"type":"integer"},
               "usage":{"type":"object","properties":{"input_tokens":{"type":"integer"},"output_tokens":{"type":"integer"},"reported":{"type":"boolean"}}},
               "provider":{"type":"string"},"model":{"type":"string"},"error":{"type":"string"},"rule":{"type":"string"},
               "last_attempt_sql":{"type":"string"},
               "schema_context":{"type":"string","description":"The relevant schema, when the caller has to write the SQL itself"},
-              "instructions":{"type":"string"}},
+              "instructions":{"type":"string"},
+              "clarification":{"type":"object","description":"The clarifying question the model asked and what came of it",
+                "properties":{"question":{"type":"string"},"options":{"type":"array","items":{"type":"string"}},
+                  "outcome":{"type":"string","enum":["answered","declined","cancelled","not_asked"]},"answer":{"type":"string"}}}},
              "required":["success"]}""";
 
     private TextToSqlTools() {
@@ -70,7 +74,9 @@ public final class TextToSqlTools {
         Tool tool = Tool.of(NAME, "Turn a question (any language) into one read-only SQL query for a source, without running it: "
                         + "returns the SQL, its dialect and the tables it reads. The SQL has passed the guard and the engine's check. "
                         + "When no model is configured it returns the relevant schema and rules instead, so you can write the SQL and "
-                        + "run it with execute_query (sql_query). To get rows directly, call execute_query with natural_language_query.",
+                        + "run it with execute_query (sql_query). An ambiguous question may come back with a clarifying question "
+                        + "(status needs_clarification): ask the user and call again with the answer in the question. "
+                        + "To get rows directly, call execute_query with natural_language_query.",
                         (ObjectNode) Json.parse(INPUT))
                 .withTitle("Text to SQL").withOutputSchema((ObjectNode) Json.parse(OUTPUT)).withAnnotations(annotations);
         builder.tool(tool, (args, ctx) -> call(sources, providers, pipeline, args, ctx));
@@ -98,8 +104,12 @@ public final class TextToSqlTools {
         } catch (SourceException e) {
             return result(error("Cannot read the schema of source " + source.get().name() + ": " + e.getMessage()), true);
         }
-        // none mode is the tool doing its job (schema + instructions), not a failure
-        return result(answer.toJson(), !answer.success() && answer.status() != SqlAnswer.Status.NO_MODEL);
+        // none mode (schema + instructions), a question back for the user, and the user saying no are the tool doing its job
+        boolean failed = switch (answer.status()) {
+            case GENERATED, NO_MODEL, NEEDS_CLARIFICATION, CLARIFICATION_DECLINED -> false;
+            case REFUSED_INPUT, REFUSED_BY_MODEL, NOT_GENERATED, LLM_FAILED -> true;
+        };
+        return result(answer.toJson(), failed);
     }
 
     private static CallToolResult result(ObjectNode body, boolean isError) {

@@ -10,7 +10,7 @@ import dev.sluice.mcp.model.InputRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Everything a handler may use while serving one request: who calls, progress and log
@@ -29,6 +29,8 @@ public final class RequestContext {
     /** Answers known so far (from requestState and this retry); created on first ask. */
     private ObjectNode answers;
     private final Attributes attributes;
+    /** Where {@link #remember} keeps its values among the sealed answers; not a valid {@link #ask} key. */
+    private static final String REMEMBERED = "\u0000remembered";
 
     RequestContext(McpServer server, Caller caller, JsonNode requestId, String method, ObjectNode params,
                    String subjectName, RequestChannel channel) {
@@ -149,6 +151,9 @@ public final class RequestContext {
      * @throws McpError -32021 when the client did not declare the needed capability
      */
     public Map<String, JsonNode> ask(Map<String, InputRequest> requests) {
+        if (requests.containsKey(REMEMBERED)) {
+            throw new IllegalArgumentException("that input key is reserved for remember()");
+        }
         for (InputRequest r : requests.values()) {
             if (!caller.supports(r.capability())) {
                 throw McpError.missingCapability(r.capability());
@@ -182,6 +187,32 @@ public final class RequestContext {
             throw new InputRequired(missing, server.stateCodec().seal(binding(), known));
         }
         return results;
+    }
+
+    /**
+     * {@code compute}'s value, computed once per request. Legacy requests just compute it. On
+     * 2026-07-28 requests a value computed on an earlier round comes back from the sealed
+     * {@code requestState} instead, so work done before an {@code input_required} round (a call
+     * to a remote model, say) is neither repeated nor answered differently when the handler runs
+     * again. Values travel in {@code requestState} once a later {@link #ask} needs input: keep them
+     * small. Keys are the handler's own; they never clash with {@link #ask}'s keys.
+     */
+    public JsonNode remember(String key, Supplier<JsonNode> compute) {
+        if (!caller.modern()) {
+            return compute.get();
+        }
+        if (answers == null) {
+            answers = Json.object();
+        }
+        JsonNode held = answers.get(REMEMBERED);
+        ObjectNode remembered = held != null && held.isObject() ? (ObjectNode) held : answers.putObject(REMEMBERED);
+        JsonNode known = remembered.get(key);
+        if (known != null) {
+            return known;
+        }
+        JsonNode value = compute.get();
+        remembered.set(key, value);
+        return value;
     }
 
     /** Waits for a modern subscription stream: sends a keep-alive, throwing once the client is gone. */

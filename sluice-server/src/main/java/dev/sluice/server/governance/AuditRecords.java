@@ -52,7 +52,7 @@ final class AuditRecords {
         // the text-to-SQL pipeline leaves what the model did on the call; the tool result does not carry it all
         LlmCallFacts llm = attributes.get(LlmCallFacts.class);
         if (llm != null) {
-            record.question(llm.question()).generatedSql(llm.generatedSql()).llmProvider(llm.provider()).llmModel(llm.model())
+            record.question(llm.questionWithClarification()).generatedSql(llm.generatedSql()).llmProvider(llm.provider()).llmModel(llm.model())
                     .llmInputTokens(llm.inputTokens()).llmOutputTokens(llm.outputTokens());
         }
     }

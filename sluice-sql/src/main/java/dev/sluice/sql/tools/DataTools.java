@@ -70,7 +70,8 @@ public final class DataTools {
                 ? "natural_language_query needs text-to-SQL, which this build does not have: write the SQL yourself (list_tables and "
                 + "describe_table show the schema)."
                 : "With only natural_language_query (any language) the SQL is generated first, then run, and the rows are summarised "
-                + "in the question's language; with both, sql_query runs and the summary answers the question."),
+                + "in the question's language; an ambiguous question may first be clarified with the user, or come back with a "
+                + "clarifying question to ask them. With both, sql_query runs and the summary answers the question."),
                 ToolSchemas.EXECUTE_QUERY, ToolSchemas.EXECUTE_OUTPUT), guarded(this::executeQuery));
         b.tool(tool("fetch_query_results", "Fetch query results", "Return the next page of a finished query's result, using the "
                 + "query_execution_id and next_token from execute_query (or from the previous page).", ToolSchemas.FETCH,

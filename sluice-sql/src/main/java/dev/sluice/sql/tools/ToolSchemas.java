@@ -42,7 +42,8 @@ final class ToolSchemas {
             + "'rows':{'type':'array','items':{'type':'object'}},'row_count':{'type':'integer'},'next_token':{'type':['string','null']}";
 
     static final String EXECUTE_OUTPUT = "{'type':'object','properties':{'success':{'type':'boolean'},'source':{'type':'string'},"
-            + "'sql':{'type':'string'},'query_execution_id':{'type':['string','null']}," + PAGE_OUTPUT + ","
+            + "'sql':{'type':['string','null'],'description':'The statement run; null when a question produced none'},"
+            + "'query_execution_id':{'type':['string','null']}," + PAGE_OUTPUT + ","
             + "'truncated':{'type':'boolean'},'total_row_count':{'type':'integer'},'elapsed_ms':{'type':'integer'},"
             + "'summary':{'type':['string','null']},'guard':{'type':'object'},'error':{'type':'string'},"
             + "'generation':{'type':'object','description':'How the SQL was generated from natural_language_query (dialect, tables_used, notes, attempts)'}},"

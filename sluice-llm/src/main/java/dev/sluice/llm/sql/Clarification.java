@@ -1,0 +1,67 @@
+package dev.sluice.llm.sql;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.mcp.Json;
+
+import java.util.List;
+import java.util.Locale;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The clarifying question a model asked during one generation and what came of it, for the
+ * caller ({@code text_to_sql}'s {@code clarification} field) and the audit log.
+ *
+ * @param question the model's question
+ * @param options  the answers it offered to choose from; empty for free text
+ * @param outcome  what happened
+ * @param answer   the user's answer as given to the model (bounded); null unless {@link Outcome#ANSWERED}
+ */
+public record Clarification(String question, List<String> options, Outcome outcome, String answer) {
+    /** What came of a clarifying question. */
+    public enum Outcome {
+        /** The user answered; the SQL was generated again with the answer. */
+        ANSWERED,
+        /** The user declined to answer: no SQL, nothing run. */
+        DECLINED,
+        /** The user dismissed the question without choosing: no SQL, nothing run. */
+        CANCELLED,
+        /** The user could not be asked on this call; the question went back to the caller. */
+        NOT_ASKED;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public Clarification {
+        requireNonNull(question, "question is null");
+        options = List.copyOf(requireNonNull(options, "options is null"));
+        requireNonNull(outcome, "outcome is null");
+        if ((outcome == Outcome.ANSWERED) != (answer != null)) {
+            throw new IllegalArgumentException("an answer goes with, and only with, outcome answered");
+        }
+    }
+
+    /** One line for the audit log: what was asked and what the user said. */
+    public String describe() {
+        String asked = "asked \"" + question + "\"";
+        return switch (outcome) {
+            case ANSWERED -> asked + "; the user answered \"" + answer + "\"";
+            case DECLINED -> asked + "; the user declined to answer";
+            case CANCELLED -> asked + "; the user cancelled";
+            case NOT_ASKED -> asked + "; returned to the caller (the user could not be asked on this call)";
+        };
+    }
+
+    ObjectNode toJson() {
+        ObjectNode o = Json.object();
+        o.put("question", question);
+        options.forEach(o.putArray("options")::add);
+        o.put("outcome", outcome.wireName());
+        if (answer != null) {
+            o.put("answer", answer);
+        }
+        return o;
+    }
+}

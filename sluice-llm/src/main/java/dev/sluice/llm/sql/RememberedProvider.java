@@ -1,0 +1,95 @@
+package dev.sluice.llm.sql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.llm.provider.LlmProvider;
+import dev.sluice.llm.provider.LlmRequest;
+import dev.sluice.llm.provider.LlmResponse;
+import dev.sluice.llm.provider.ProviderKind;
+import dev.sluice.llm.provider.Usage;
+import dev.sluice.mcp.Json;
+import dev.sluice.mcp.server.RequestContext;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A remote model whose answers within one request survive 2026-07-28 {@code input_required}
+ * rounds ({@link RequestContext#remember}): when a clarifying question is put to the user, the
+ * handler runs again from the top, and without this the model would be asked (and paid) again and
+ * might ask a different question than the one the user answered. The sampling provider needs no
+ * such help: its answers already come back in the request state, counted in call order.
+ */
+final class RememberedProvider implements LlmProvider {
+    private final LlmProvider delegate;
+    private final RequestContext context;
+    private final String scope;
+    private int calls;
+
+    private RememberedProvider(LlmProvider delegate, RequestContext context, String scope) {
+        this.delegate = delegate;
+        this.context = context;
+        this.scope = scope;
+    }
+
+    /**
+     * {@code llm}, remembered per request on 2026-07-28 requests; {@code question} and {@code source}
+     * scope the keys, so state carried over from another question is never taken for this one's.
+     */
+    static LlmProvider wrap(LlmProvider llm, RequestContext context, String source, String question) {
+        requireNonNull(llm, "llm is null");
+        requireNonNull(context, "context is null");
+        if (!context.caller().modern() || !llm.available() || ProviderKind.SAMPLING.wireName().equals(llm.kind())) {
+            return llm;
+        }
+        return new RememberedProvider(llm, context, "llm_" + digest(source + '\u0000' + question));
+    }
+
+    @Override
+    public LlmResponse complete(LlmRequest request) {
+        String key = scope + "_" + (++calls) + "_" + request.purpose();
+        return fromJson(context.remember(key, () -> toJson(delegate.complete(request))));
+    }
+
+    @Override
+    public String kind() {
+        return delegate.kind();
+    }
+
+    @Override
+    public String model() {
+        return delegate.model();
+    }
+
+    private static ObjectNode toJson(LlmResponse r) {
+        ObjectNode o = Json.object();
+        o.put("text", r.text());
+        o.put("model", r.model());
+        o.put("stop", r.stopReason().name());
+        o.put("in", r.usage().inputTokens());
+        o.put("out", r.usage().outputTokens());
+        o.put("reported", r.usage().reported());
+        o.put("ms", r.latency().toMillis());
+        return o;
+    }
+
+    private static LlmResponse fromJson(JsonNode o) {
+        return new LlmResponse(o.path("text").asText(), o.path("model").asText(), LlmResponse.StopReason.valueOf(o.path("stop").asText()),
+                new Usage(o.path("in").asLong(), o.path("out").asLong(), o.path("reported").asBoolean()),
+                Duration.ofMillis(o.path("ms").asLong()));
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}
