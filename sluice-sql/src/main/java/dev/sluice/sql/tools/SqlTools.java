@@ -20,12 +20,12 @@ public final class SqlTools {
 
     public static void register(McpServer.Builder b, List<SqlToolDefinition> definitions, Sources sources, QueryRunner runner) {
         for (SqlToolDefinition d : definitions) {
-            b.tool(DataTools.tool(d.name(), d.name(), d.description(), inputSchema(d), ToolSchemas.EXECUTE_OUTPUT), (args, ctx) -> {
+            b.tool(ToolCalls.tool(d.name(), d.name(), d.description(), inputSchema(d), ToolSchemas.EXECUTE_OUTPUT), (args, ctx) -> {
                 try {
                     Source source = d.source() == null ? sources.defaultSource() : sources.get(d.source()).orElseThrow();
                     return call(d, source, runner, args, ctx);
                 } catch (dev.sluice.sql.source.SourceException e) {
-                    return DataTools.structured(ResultJson.error(e.getMessage()));
+                    return ToolCalls.structured(ResultJson.error(e.getMessage()));
                 }
             });
         }
@@ -63,7 +63,7 @@ public final class SqlTools {
             JsonNode v = args.get(name);
             if (v == null || v.isNull()) {
                 if (p.defaultValue() == null && p.required()) {
-                    return DataTools.structured(ResultJson.error("missing required parameter '" + name + "'"));
+                    return ToolCalls.structured(ResultJson.error("missing required parameter '" + name + "'"));
                 }
                 values.add(p.defaultValue());
                 continue;
@@ -75,7 +75,7 @@ public final class SqlTools {
                 default -> v.isTextual() ? v.asText() : null;
             };
             if (bound == null) {
-                return DataTools.structured(ResultJson.error("parameter '" + name + "' must be " + (p.type().equals("integer") ? "an " : "a ") + p.type()));
+                return ToolCalls.structured(ResultJson.error("parameter '" + name + "' must be " + (p.type().equals("integer") ? "an " : "a ") + p.type()));
             }
             values.add(bound);
         }
@@ -102,9 +102,9 @@ public final class SqlTools {
                 out.put("truncated", page.nextToken() != null || page.truncated());
                 out.put("total_row_count", page.totalRows());
                 out.put("elapsed_ms", done.elapsedMillis());
-                out.put("summary", DataTools.summary(page, null));
+                out.put("summary", QueryTools.summary(page, null));
             }
         }
-        return DataTools.structured(out);
+        return ToolCalls.structured(out);
     }
 }
