@@ -355,7 +355,7 @@ class PostgresTextToSqlTest extends FakeOpenAiTest {
     @Test
     void retrieval_withATightBudget_picksTheTableTheQuestionIsAbout() {
         TextToSql tight = new TextToSql(Clock.systemUTC(), VerifiedExamples.none(),
-                new TextToSqlSettings(2, 1, 500, 2_000, 3, 1024, Duration.ofMinutes(10), true), null);
+                new TextToSqlSettings(2, 1, 500, 2_000, 3, 1024, Duration.ofMinutes(10), true, true), null);
         assertThat(tight.retrievedTables(pg, "How many support tickets came in by each channel?", RetrievalHints.none()))
                 .extracting(CatalogTable::qualifiedName).containsExactly("support.tickets");
         assertThat(tight.retrievedTables(pg, "Total order value per status", RetrievalHints.none()))
