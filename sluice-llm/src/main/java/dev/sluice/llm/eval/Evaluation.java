@@ -14,9 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
@@ -60,10 +58,9 @@ public final class Evaluation {
         requireNonNull(questions, "questions is null");
         requireNonNull(each, "each is null");
         SourceQueries queries = new SourceQueries(source, QUERY_TIMEOUT);
-        Map<String, Boolean> isSchema = new HashMap<>();
         List<QuestionResult> results = new ArrayList<>();
         for (EvalQuestion q : questions) {
-            String hint = isSchema.computeIfAbsent(q.database(), queries::isSchema) ? q.database() : null;
+            String hint = queries.schemaOf(q.database()).orElse(null);
             QuestionResult r = one(q, hint, queries);
             results.add(r);
             each.accept(r);

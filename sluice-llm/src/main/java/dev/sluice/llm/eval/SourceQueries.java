@@ -7,7 +7,9 @@ import dev.sluice.sql.guard.SqlGuard;
 import dev.sluice.sql.source.Dialect;
 import dev.sluice.sql.source.QueryCursor;
 import dev.sluice.sql.source.Source;
+import dev.sluice.sql.source.TableInfo;
 import dev.sluice.sql.spiderman.MySqlQueryTranslator;
+import dev.sluice.sql.spiderman.SqlType;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
@@ -19,15 +21,19 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Runs SQL on the evaluated source and collects its rows for comparison, and prepares gold SQL:
  * as written for the demo lake; for a SpiderMan database loaded into a schema of a DuckDB or
- * PostgreSQL source, through {@link MySqlQueryTranslator} with bare table names qualified by that schema.
+ * PostgreSQL source, through {@link MySqlQueryTranslator} (given the source's column types) with bare
+ * table names qualified by that schema.
  */
 final class SourceQueries {
     /** Results larger than this are not compared (an evaluation question should not need them). */
@@ -35,23 +41,67 @@ final class SourceQueries {
 
     private final Source source;
     private final Duration timeout;
+    private final Map<String, Optional<String>> schemas = new HashMap<>();
+    private final Map<String, Map<String, SqlType.Kind>> kinds = new HashMap<>();
 
     SourceQueries(Source source, Duration timeout) {
         this.source = source;
         this.timeout = timeout;
     }
 
-    /** Whether {@code database} names a schema of the source (a SpiderMan database), so it is a retrieval hint. */
-    boolean isSchema(String database) {
-        return !source.listTables(database, null).isEmpty();
+    /**
+     * The schema of the source that {@code database} names (a SpiderMan database), matched
+     * case-insensitively as the loader lower-cases it ({@code cre_Doc_Template_Mgt} is schema
+     * {@code cre_doc_template_mgt}); empty when it names none ({@code demo}).
+     */
+    Optional<String> schemaOf(String database) {
+        return schemas.computeIfAbsent(database, d -> {
+            if (!source.listTables(d, null).isEmpty()) {
+                return Optional.of(d);
+            }
+            return source.listTables(null, null).stream().map(t -> t.ref().schema())
+                    .filter(s -> s != null && s.equalsIgnoreCase(d)).findFirst();
+        });
     }
 
     /** The gold SQL to run: translated and qualified when {@code database} is a schema of the source. */
     String gold(EvalQuestion q) {
-        if (!isSchema(q.database()) || source.dialect() == Dialect.TRINO) {
+        Optional<String> schema = schemaOf(q.database());
+        if (schema.isEmpty() || source.dialect() == Dialect.TRINO) {
             return q.goldSql();
         }
-        return qualify(MySqlQueryTranslator.translate(q.goldSql(), source.dialect()), q.database());
+        return qualify(MySqlQueryTranslator.translate(q.goldSql(), source.dialect(), columnKinds(schema.get())), schema.get());
+    }
+
+    /**
+     * The storage kind of every column name in {@code schema}, TEXT where any table stores the name as
+     * text, as {@link MySqlQueryTranslator} needs them to convert text where MySQL reads a number
+     * ({@code AVG(age)} over a VARCHAR column): the loader widens columns whose data does not fit the DDL.
+     */
+    Map<String, SqlType.Kind> columnKinds(String schema) {
+        return kinds.computeIfAbsent(schema, s -> {
+            Map<String, SqlType.Kind> out = new HashMap<>();
+            for (TableInfo t : source.listTables(s, null)) {
+                source.describe(t.ref(), 0).ifPresent(d -> d.columns().forEach(c -> out.merge(c.name().toLowerCase(Locale.ROOT),
+                        kind(c.type()), (a, b) -> a == SqlType.Kind.TEXT || b == SqlType.Kind.TEXT ? SqlType.Kind.TEXT : a)));
+            }
+            return Map.copyOf(out);
+        });
+    }
+
+    /** The kind of an engine type name as far as the translator cares: text, date, timestamp, time or a number. */
+    static SqlType.Kind kind(String engineType) {
+        String t = engineType.strip().toUpperCase(Locale.ROOT);
+        if (t.startsWith("VARCHAR") || t.startsWith("CHAR") || t.startsWith("TEXT") || t.startsWith("STRING") || t.startsWith("BPCHAR")) {
+            return SqlType.Kind.TEXT;
+        }
+        if (t.startsWith("TIMESTAMP")) {
+            return SqlType.Kind.TIMESTAMP;
+        }
+        if (t.equals("DATE")) {
+            return SqlType.Kind.DATE;
+        }
+        return t.startsWith("TIME") ? SqlType.Kind.TIME : SqlType.Kind.DOUBLE;
     }
 
     /** Every row of {@code sql}; throws with the engine's or the guard's message when it cannot run. */

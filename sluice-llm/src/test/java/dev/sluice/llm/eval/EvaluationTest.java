@@ -14,7 +14,9 @@ import dev.sluice.sql.source.Sources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,5 +139,19 @@ class EvaluationTest {
 
     private static String json(String s) {
         return dev.sluice.mcp.Json.text(dev.sluice.mcp.Json.MAPPER.getNodeFactory().textNode(s));
+    }
+
+    @Test
+    void aDatabaseNamedInMixedCase_isTheRetrievalHint_soOnlyItsSchemaIsRetrieved(@TempDir Path dir) throws Exception {
+        LlmProviders none = LlmProviders.create(LlmSettings.read(ConfigLoader.parse("l.yaml", "llm:\n  provider: none\n", Map.of()).llm()));
+        try (Sources lake = MixedCaseLake.open(dir)) {
+            List<QuestionResult> results = new ArrayList<>();
+            new Evaluation(pipeline(), none.forCall(null), lake.get("lake").orElseThrow(), new TickingClock())
+                    .run(List.of(new EvalQuestion(2, MixedCaseLake.DATABASE, "How many documents do we have?",
+                            "SELECT count(*) FROM `Documents`")), results::add);
+            assertThat(results.getFirst().retrievedTables()).containsExactly("cre_doc_template_mgt.documents");
+            assertThat(results.getFirst().goldTables()).containsExactly("cre_doc_template_mgt.documents");
+            assertThat(results.getFirst().retrievalHit()).isTrue();
+        }
     }
 }
