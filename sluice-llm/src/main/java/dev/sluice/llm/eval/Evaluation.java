@@ -20,9 +20,9 @@ import java.util.function.Consumer;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs a question set against one source: for each question, schema retrieval (for recall), then
- * the text-to-SQL pipeline (timed, the model's share measured apart), then the generated and the gold
- * SQL on the source, compared by {@link ResultComparison}. One question at a time, so latencies are
+ * Runs a question set against one source: for each question, the text-to-SQL pipeline (timed, the
+ * model's share measured apart), then schema retrieval again for recall (untimed; it reuses what the
+ * pipeline cached), then the generated and the gold SQL on the source, compared by {@link ResultComparison}. One question at a time, so latencies are
  * not skewed by contention. A question's failure (no SQL, bad SQL, gold SQL that fails) is recorded
  * in its result and the run goes on.
  *
@@ -69,16 +69,16 @@ public final class Evaluation {
     }
 
     private QuestionResult one(EvalQuestion q, String hint, SourceQueries queries) {
-        List<String> retrieved = RetrievalProbe.tables(pipeline, source, q.question(), hint);
-        List<String> gold = goldTables(q, hint);
-        boolean hit = RetrievalProbe.covers(retrieved, java.util.Set.copyOf(gold));
-
         llm.takeSpent();
         Instant start = clock.instant();
         // the unwrapped provider when there is no model, so the answer says why (NoneProvider's reason)
         SqlAnswer answer = pipeline.generate(llm.available() ? llm : llm.delegate(), source, new Question(q.question(), null, hint, null), new Cancellation());
         Duration latency = Duration.between(start, clock.instant());
         Duration inLlm = llm.takeSpent();
+        // after generation, not before: the embedder remembers the question's vector, and the timed run must pay for it
+        List<String> retrieved = RetrievalProbe.tables(pipeline, source, q.question(), hint);
+        List<String> gold = goldTables(q, hint);
+        boolean hit = RetrievalProbe.covers(retrieved, java.util.Set.copyOf(gold));
 
         String sql = answer.success() ? answer.sql() : null;
         Boolean match = null;

@@ -4,6 +4,7 @@ import dev.sluice.core.config.ConfigLoader;
 import dev.sluice.core.config.ConfigNode;
 import dev.sluice.llm.provider.LlmProviders;
 import dev.sluice.llm.provider.LlmSettings;
+import dev.sluice.llm.schema.TextEmbedder;
 import dev.sluice.llm.sql.TextToSql;
 import dev.sluice.llm.sql.TextToSqlSettings;
 import dev.sluice.llm.sql.VerifiedExamples;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,6 +141,53 @@ class EvaluationTest {
 
     private static String json(String s) {
         return dev.sluice.mcp.Json.text(dev.sluice.mcp.Json.MAPPER.getNodeFactory().textNode(s));
+    }
+
+    /**
+     * The bundled embedder remembers question vectors, so whichever of retrieval probe and pipeline
+     * asks first pays for the embedding: the pipeline must, as a server's first ask of a question does.
+     * This one takes 10 ms of the clock per text it has not seen.
+     */
+    @Test
+    void latency_includesEmbeddingTheQuestion_thoughTheRetrievalProbeAsksForTheSameRetrieval() {
+        Instant[] now = {Instant.EPOCH};
+        Clock clock = new UtcTestClock() {
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        Map<String, float[]> seen = new java.util.HashMap<>();
+        TextEmbedder remembering = new TextEmbedder() {
+            @Override
+            public float[] embed(String text) {
+                return seen.computeIfAbsent(text, t -> {
+                    now[0] = now[0].plusMillis(10);
+                    return vector(t);
+                }).clone();
+            }
+
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                return texts.stream().map(EvaluationTest::vector).toList();
+            }
+        };
+        // a schema budget too small for the whole demo lake, so retrieval ranks tables and embeds the question
+        TextToSqlSettings settings = new TextToSqlSettings(2, 3, 500, 2_000, 3, 1024, Duration.ofMinutes(10), true, false);
+        LlmProviders none = LlmProviders.create(LlmSettings.read(ConfigLoader.parse("l.yaml", "llm:\n  provider: none\n", Map.of()).llm()));
+        List<QuestionResult> results = new ArrayList<>();
+        new Evaluation(new TextToSql(Clock.systemUTC(), VerifiedExamples.none(), settings, remembering), none.forCall(null), demo, clock)
+                .run(QuestionSet.demo().subList(0, 3), results::add);
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.retrievedTables()).hasSize(3);
+            assertThat(r.latencyWithoutLlm()).isGreaterThanOrEqualTo(Duration.ofMillis(10));
+        });
+    }
+
+    private static float[] vector(String text) {
+        float[] v = {text.length() % 7 + 1f, text.hashCode() % 5, 1f};
+        float norm = (float) Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        return new float[] {v[0] / norm, v[1] / norm, v[2] / norm};
     }
 
     @Test
