@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * whose question it cannot find gets an answer without SQL, and is recorded.
  *
  * <p>Usage: prompt tokens are the request's characters, completion tokens the answer's, so a run's
- * token totals can be checked against {@link #promptTokens()} and {@link #completionTokens()}.
+ * token totals can be checked against {@link #served()}.
  */
 final class OracleModel implements AutoCloseable {
     private static final Pattern HINT = Pattern.compile("\nThe user says the answer is in: .*?database/schema ([^,\n]+?)\\.\n");
@@ -60,20 +60,12 @@ final class OracleModel implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    synchronized long requests() {
-        return requests;
+    /** What the oracle has served so far. */
+    record Served(long requests, long repairs, long promptTokens, long completionTokens) {
     }
 
-    synchronized long repairs() {
-        return repairs;
-    }
-
-    synchronized long promptTokens() {
-        return promptTokens;
-    }
-
-    synchronized long completionTokens() {
-        return completionTokens;
+    synchronized Served served() {
+        return new Served(requests, repairs, promptTokens, completionTokens);
     }
 
     /** Prompts whose database and question it could not find, as {@code database | question}. */
