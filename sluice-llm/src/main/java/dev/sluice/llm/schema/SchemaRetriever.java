@@ -28,6 +28,7 @@ public final class SchemaRetriever {
     private final String[] schemaKeys;
     private final float[][] tableVectors;
     private final float[][] schemaVectors;
+    private final int dimensions;
     private final int[][] neighbours;
     private final int[] renderedChars;
 
@@ -62,10 +63,12 @@ public final class SchemaRetriever {
         neighbours = foreignKeyNeighbours(tables);
         if (embedder != null) {
             tableVectors = embedder.embedAll(tables.stream().map(TableDocuments::sentence).toList()).toArray(float[][]::new);
+            dimensions = sameLength(tableVectors);
             schemaVectors = meanBySchema(tableVectors, schemaOf, schemaKeys.length);
         } else {
             tableVectors = null;
             schemaVectors = null;
+            dimensions = 0;
         }
     }
 
@@ -116,6 +119,10 @@ public final class SchemaRetriever {
         double[] schemaSem = null;
         if (embedder != null && settings.semanticWeight() + settings.schemaWeight() > 0 && candidates.length > 0) {
             float[] q = embedder.embed(embeddingInput(question));
+            if (q.length != dimensions) {
+                throw new IllegalStateException("the embedder gave a question vector of " + q.length
+                        + " dimensions, but the tables were embedded with " + dimensions);
+            }
             sem = new double[tables.size()];
             for (int c : candidates) {
                 sem[c] = dot(q, tableVectors[c]);
@@ -326,6 +333,17 @@ public final class SchemaRetriever {
         return adj.stream().map(s -> s.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 
+    /** The vectors' common length; a model that changes length between texts would make every score wrong. */
+    private static int sameLength(float[][] vectors) {
+        int dim = vectors.length == 0 ? 0 : vectors[0].length;
+        for (float[] v : vectors) {
+            if (v.length != dim) {
+                throw new IllegalStateException("the embedder gave vectors of " + dim + " and " + v.length + " dimensions");
+            }
+        }
+        return dim;
+    }
+
     private static float[][] meanBySchema(float[][] vectors, int[] schemaOf, int schemas) {
         int dim = vectors.length == 0 ? 0 : vectors[0].length;
         float[][] sums = new float[schemas][dim];
@@ -349,7 +367,7 @@ public final class SchemaRetriever {
         float s1 = 0;
         float s2 = 0;
         float s3 = 0;
-        int n = Math.min(a.length, b.length);
+        int n = a.length;
         int i = 0;
         for (; i + 3 < n; i += 4) {
             s0 += a[i] * b[i];

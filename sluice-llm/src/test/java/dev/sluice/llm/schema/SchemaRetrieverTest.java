@@ -169,4 +169,13 @@ class SchemaRetrieverTest {
             assertThat(SchemaRetriever.dot(a, b)).as("length %d", n).isCloseTo(plain, org.assertj.core.data.Offset.offset(1e-4));
         }
     }
+
+    @Test
+    void retrieve_hybrid_refusesAQuestionVectorOfAnotherLength() {
+        TextEmbedder drifting = text -> text.contains("customer place") ? new float[] {1, 0, 0} : new float[] {1, 0};
+        SchemaRetriever hybrid = SchemaRetriever.hybrid(TestCatalogs.lake(), RANKED, drifting);
+        assertThatThrownBy(() -> hybrid.retrieve("How many orders did each customer place?", RetrievalHints.none(), 3))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the embedder gave a question vector of 3 dimensions, but the tables were embedded with 2");
+    }
 }
