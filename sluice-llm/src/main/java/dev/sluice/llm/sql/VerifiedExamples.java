@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,7 @@ public final class VerifiedExamples {
     /** The first line of an examples file. */
     public static final String HEADER = "source,question,sql";
     private static final Duration RECHECK = Duration.ofSeconds(1);
+    private static final Logger LOG = Logger.getLogger(VerifiedExamples.class.getName());
     private static final Pattern WORD = Pattern.compile("[\\p{IsAlphabetic}\\p{IsDigit}_]+");
     private static final Set<String> STOP = Set.of("the", "a", "an", "of", "in", "on", "for", "to", "by", "and", "or", "is", "are",
             "was", "were", "what", "which", "who", "how", "many", "much", "me", "show", "list", "give", "with", "from", "each", "per", "all",
@@ -75,15 +77,20 @@ public final class VerifiedExamples {
 
     /**
      * Reads {@code file} now, and again on use when it has changed (looked at no more than once a
-     * second by {@code clock}). A change that cannot be read keeps the examples read last and is
-     * logged once.
+     * second by {@code clock}), so examples added while the server runs are used within a second.
+     * No file means no examples (until {@code sluice examples add} creates it); a change that cannot
+     * be read keeps the examples read last and is logged once.
      *
-     * @throws IllegalArgumentException naming the file and record when the file is missing or malformed now
+     * @throws IllegalArgumentException naming the file and record when the file is malformed now
      */
     public static VerifiedExamples watch(Path file, Clock clock) {
         ReloadingFile<List<Indexed>> watched = new ReloadingFile<>(requireNonNull(file, "file is null"), clock, RECHECK,
-                f -> index(read(f)), List.of());
+                f -> Files.exists(f) ? index(read(f)) : List.of(), List.of());
         watched.reload();
+        if (!Files.exists(file)) {
+            LOG.warning(file.toAbsolutePath() + " (llm.examples) does not exist yet: text-to-SQL runs without verified examples "
+                    + "until it is created, e.g. by `sluice examples add`");
+        }
         return new VerifiedExamples(watched::get);
     }
 

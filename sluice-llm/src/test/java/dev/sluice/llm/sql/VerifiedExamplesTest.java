@@ -84,20 +84,31 @@ class VerifiedExamplesTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(examples.size()).as("the last good examples stay").isEqualTo(2);
         assertThat(examples.top("demo", "most expensive products", 3)).hasSize(1);
-        Files.delete(file);
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(examples.size()).isEqualTo(2);
 
         rewrite(file, "source,question,sql\n*,How many orders per month?,SELECT 1\n", 30);
         clock.advance(Duration.ofSeconds(1));
         assertThat(examples.size()).isEqualTo(1);
         assertThat(examples.top("lake", "orders per month", 3)).extracting(VerifiedExample::question).containsExactly("How many orders per month?");
+
+        Files.delete(file);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(examples.size()).as("no file, no examples").isZero();
     }
 
     @Test
-    void watch_failsAtStart_whenTheFileIsMissingOrMalformed() throws Exception {
+    void watch_startsWithoutExamples_whenTheFileIsNotThereYet_andUsesItOnceCreated() throws Exception {
         ManualClock clock = new ManualClock(Instant.parse("2026-06-01T09:00:00Z"));
-        assertThatThrownBy(() -> VerifiedExamples.watch(dir.resolve("nope.csv"), clock)).hasMessageContaining("does not exist");
+        Path file = dir.resolve("later.csv");
+        VerifiedExamples examples = VerifiedExamples.watch(file, clock);
+        assertThat(examples.size()).isZero();
+        new ExamplesFile(file).append(new VerifiedExample("demo", "How many users?", "SELECT count(*) FROM main.slack_users"));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(examples.top("demo", "users", 3)).extracting(VerifiedExample::question).containsExactly("How many users?");
+    }
+
+    @Test
+    void watch_failsAtStart_whenTheFileIsMalformed() throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-06-01T09:00:00Z"));
         Path bad = Files.writeString(dir.resolve("bad.csv"), "question,sql\n");
         assertThatThrownBy(() -> VerifiedExamples.watch(bad, clock)).hasMessageContaining("header source,question,sql");
     }

@@ -37,7 +37,7 @@ class SluiceCommandTest {
     void help_listsEveryCommand() {
         Run r = run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("serve", "stdio", "conformance-server", "bench");
+        assertThat(r.out()).contains("serve", "stdio", "conformance-server", "bench", "keys", "audit", "eval", "examples");
     }
 
     @Test
