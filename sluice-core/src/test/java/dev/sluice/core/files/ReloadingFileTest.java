@@ -1,16 +1,14 @@
 package dev.sluice.core.files;
 
+import dev.sluice.mcp.FakeClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -24,32 +22,8 @@ class ReloadingFileTest {
     @TempDir
     Path dir;
 
-    private final StepClock clock = new StepClock();
+    private final FakeClock clock = new FakeClock(Instant.parse("2026-05-01T00:00:00Z"));
     private int reads;
-
-    /** A clock the test moves by hand. */
-    static final class StepClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-05-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Reads a number; anything else is an error naming the file. */
     private Integer parse(Path f) {

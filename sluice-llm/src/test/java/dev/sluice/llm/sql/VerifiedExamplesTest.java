@@ -1,6 +1,6 @@
 package dev.sluice.llm.sql;
 
-import dev.sluice.llm.testing.ManualClock;
+import dev.sluice.mcp.FakeClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +67,7 @@ class VerifiedExamplesTest {
     void watch_usesAChangedFileWithinASecond_andKeepsTheLastGoodExamplesWhenItBreaks() throws Exception {
         Path file = dir.resolve("examples.csv");
         Files.writeString(file, "source,question,sql\ndemo,How many customers per country?,SELECT country FROM analytics.customers\n");
-        ManualClock clock = new ManualClock(Instant.parse("2026-06-01T09:00:00Z"));
+        FakeClock clock = new FakeClock(Instant.parse("2026-06-01T09:00:00Z"));
         VerifiedExamples examples = VerifiedExamples.watch(file, clock);
         assertThat(examples.top("demo", "most expensive products", 3)).isEmpty();
 
@@ -97,7 +97,7 @@ class VerifiedExamplesTest {
 
     @Test
     void watch_startsWithoutExamples_whenTheFileIsNotThereYet_andUsesItOnceCreated() throws Exception {
-        ManualClock clock = new ManualClock(Instant.parse("2026-06-01T09:00:00Z"));
+        FakeClock clock = new FakeClock(Instant.parse("2026-06-01T09:00:00Z"));
         Path file = dir.resolve("later.csv");
         VerifiedExamples examples = VerifiedExamples.watch(file, clock);
         assertThat(examples.size()).isZero();
@@ -108,7 +108,7 @@ class VerifiedExamplesTest {
 
     @Test
     void watch_failsAtStart_whenTheFileIsMalformed() throws Exception {
-        ManualClock clock = new ManualClock(Instant.parse("2026-06-01T09:00:00Z"));
+        FakeClock clock = new FakeClock(Instant.parse("2026-06-01T09:00:00Z"));
         Path bad = Files.writeString(dir.resolve("bad.csv"), "question,sql\n");
         assertThatThrownBy(() -> VerifiedExamples.watch(bad, clock)).hasMessageContaining("header source,question,sql");
     }

@@ -6,6 +6,7 @@ import dev.sluice.audit.AuditRecord;
 import dev.sluice.core.config.ConfigLoader;
 import dev.sluice.core.config.SluiceConfig;
 import dev.sluice.llm.testing.FakeOpenAi;
+import dev.sluice.llm.testing.UtcTestClock;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.transport.http.McpHttpServer;
 import dev.sluice.server.HttpLauncher;
@@ -20,11 +21,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -42,21 +40,11 @@ class ExamplesFromAuditEndToEndTest {
     private static final String SQL = "SELECT country, count(*) AS customers FROM analytics.customers GROUP BY country ORDER BY customers DESC";
 
     /** The system clock, moved ahead by the test: the server looks at the examples file at most once a second. */
-    static final class AheadClock extends Clock {
+    static final class AheadClock extends UtcTestClock {
         private volatile Duration ahead = Duration.ZERO;
 
         void advance(Duration d) {
             ahead = ahead.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
 
         @Override
