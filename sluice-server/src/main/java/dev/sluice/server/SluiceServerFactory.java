@@ -89,7 +89,8 @@ public final class SluiceServerFactory {
 
     /**
      * The text-to-SQL pipeline with three settings around the {@code llm} section's provider keys:
-     * {@code examples} (a CSV of verified question/SQL pairs), {@code retrieval} ({@code hybrid},
+     * {@code examples} (a CSV of verified question/SQL pairs, followed while the server runs, that
+     * {@code sluice examples add} appends to), {@code retrieval} ({@code hybrid},
      * the default, adds the in-process embedding model for schemas too large to send whole;
      * {@code lexical} keeps to BM25) and {@code clarifying_questions} ({@code true}, the default, lets
      * the model ask the user one clarifying question about an ambiguous question where the client
@@ -102,7 +103,7 @@ public final class SluiceServerFactory {
             throw config.llm().error("retrieval", "must be hybrid or lexical, got " + retrieval);
         }
         boolean clarify = config.llm().bool("clarifying_questions", true);
-        VerifiedExamples verified = examples == null ? VerifiedExamples.none() : VerifiedExamples.load(Path.of(examples));
+        VerifiedExamples verified = examples == null ? VerifiedExamples.none() : VerifiedExamples.watch(Path.of(examples), clock);
         return new TextToSql(clock, verified, TextToSqlSettings.DEFAULTS.withClarifyingQuestions(clarify),
                 retrieval.equals("hybrid") ? TextEmbedder.miniLm() : null);
     }

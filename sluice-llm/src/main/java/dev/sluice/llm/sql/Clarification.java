@@ -54,6 +54,14 @@ public record Clarification(String question, List<String> options, Outcome outco
         };
     }
 
+    /**
+     * The question as the model is asked it again after the user answered: {@code question}, then
+     * {@code Clarification: } and {@code described} (this record's {@link #describe()}) on a line of its own.
+     */
+    static String clarifiedQuestion(String question, String described) {
+        return question + "\nClarification: " + described;
+    }
+
     ObjectNode toJson() {
         ObjectNode o = Json.object();
         o.put("question", question);

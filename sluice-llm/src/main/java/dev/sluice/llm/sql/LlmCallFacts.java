@@ -1,5 +1,7 @@
 package dev.sluice.llm.sql;
 
+import java.util.regex.Pattern;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -18,6 +20,10 @@ import static java.util.Objects.requireNonNull;
  */
 public record LlmCallFacts(String question, String generatedSql, String provider, String model,
                            long inputTokens, long outputTokens, int calls, Clarification clarification) {
+    private static final String CLARIFICATION_LINE = "\n[clarification] ";
+    // Clarification.describe() of an answered question: one line, as the audit keeps it
+    private static final Pattern ANSWERED = Pattern.compile("asked \".*\"; the user answered \".*\"");
+
     public LlmCallFacts {
         requireNonNull(question, "question is null");
         requireNonNull(provider, "provider is null");
@@ -37,7 +43,27 @@ public record LlmCallFacts(String question, String generatedSql, String provider
      * line of its own (the audit has no column of its own for it).
      */
     public String questionWithClarification() {
-        return clarification == null ? question : question + "\n[clarification] " + clarification.describe();
+        return clarification == null ? question : question + CLARIFICATION_LINE + clarification.describe();
+    }
+
+    /**
+     * The question as the model answered it, from what {@link #questionWithClarification()}
+     * recorded: when the user answered a clarifying question, the question with the answer as
+     * {@link TextToSql} put it to the model for the SQL it wrote ({@code Clarification: asked "…";
+     * the user answered "…"} on its own line); when they did not, the question alone.
+     */
+    public static String questionAsAnswered(String recorded) {
+        requireNonNull(recorded, "recorded is null");
+        int at = recorded.lastIndexOf(CLARIFICATION_LINE);
+        if (at < 0) {
+            return recorded;
+        }
+        String question = recorded.substring(0, at);
+        String described = recorded.substring(at + CLARIFICATION_LINE.length());
+        if (!described.startsWith("asked \"") || described.contains("\n")) {
+            return recorded; // not a line describe() wrote: the user's own text
+        }
+        return ANSWERED.matcher(described).matches() ? Clarification.clarifiedQuestion(question, described) : question;
     }
 
     /** These facts plus one more call's usage. */

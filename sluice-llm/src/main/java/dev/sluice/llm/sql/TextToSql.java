@@ -233,8 +233,7 @@ public final class TextToSql {
                     return run.fail(SqlAnswer.Status.REFUSED_INPUT, "The answer to the clarifying question was not used. "
                             + refusal.get().message(), refusal.get().rule(), null, null);
                 }
-                return fromQuestion(run, text + "\nClarification: asked \"" + asked.question() + "\"; the user answered \"" + answer + "\"",
-                        cancellation, null);
+                return fromQuestion(run, Clarification.clarifiedQuestion(text, run.clarification.describe()), cancellation, null);
             }
         }
     }

@@ -19,7 +19,8 @@ public record VerifiedExample(String source, String question, String sql) {
         }
     }
 
-    boolean appliesTo(String sourceName) {
+    /** Whether it is shown for questions about {@code sourceName}: its own source (any case) or every source. */
+    public boolean appliesTo(String sourceName) {
         return source.equals("*") || source.equalsIgnoreCase(sourceName);
     }
 }

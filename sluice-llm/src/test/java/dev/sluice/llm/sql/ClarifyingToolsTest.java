@@ -9,6 +9,7 @@ import dev.sluice.core.tools.ServerFacts;
 import dev.sluice.llm.provider.LlmProviders;
 import dev.sluice.llm.provider.LlmSettings;
 import dev.sluice.llm.testing.ElicitationClientChannel;
+import dev.sluice.llm.testing.FakeOpenAi;
 import dev.sluice.llm.testing.SamplingClientChannel;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.McpError;

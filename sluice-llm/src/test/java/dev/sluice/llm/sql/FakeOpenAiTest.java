@@ -1,6 +1,7 @@
 package dev.sluice.llm.sql;
 
 import dev.sluice.llm.provider.LlmProviders;
+import dev.sluice.llm.testing.FakeOpenAi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -7,6 +7,7 @@ import dev.sluice.core.config.ConfigLoader;
 import dev.sluice.core.tools.ServerFacts;
 import dev.sluice.llm.schema.CatalogTable;
 import dev.sluice.llm.schema.RetrievalHints;
+import dev.sluice.llm.testing.FakeOpenAi;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.ProtocolVersion;
 import dev.sluice.mcp.jsonrpc.JsonRpcMessage;

@@ -8,6 +8,7 @@ import dev.sluice.core.config.ConfigNode;
 import dev.sluice.core.tools.ServerFacts;
 import dev.sluice.llm.provider.LlmProviders;
 import dev.sluice.llm.provider.LlmSettings;
+import dev.sluice.llm.testing.FakeOpenAi;
 import dev.sluice.llm.testing.SamplingClientChannel;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.ProtocolVersion;

@@ -5,6 +5,7 @@ import dev.sluice.core.config.ConfigNode;
 import dev.sluice.llm.provider.LlmProvider;
 import dev.sluice.llm.provider.LlmProviders;
 import dev.sluice.llm.provider.LlmSettings;
+import dev.sluice.llm.testing.FakeOpenAi;
 import dev.sluice.mcp.server.Cancellation;
 import dev.sluice.sql.source.Source;
 import dev.sluice.sql.source.SourceKinds;

@@ -6,20 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.sluice.core.files.AtomicFiles;
+import dev.sluice.core.files.ReloadingFile;
+
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -52,21 +41,18 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ApiKeyStore {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
     private static final Duration RECHECK = Duration.ofSeconds(1);
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
     private final Clock clock;
     private final SecureRandom random;
-    private final Object readLock = new Object();
-    private volatile Snapshot snapshot = new Snapshot(List.of(), null);
-    private volatile Instant lastCheck = Instant.MIN;
+    private final ReloadingFile<List<Stored>> stored;
 
     public ApiKeyStore(Path file, Clock clock, SecureRandom random) {
         this.file = requireNonNull(file, "file is null").toAbsolutePath().normalize();
         this.clock = requireNonNull(clock, "clock is null");
         this.random = requireNonNull(random, "random is null");
+        this.stored = new ReloadingFile<>(this.file, clock, RECHECK, f -> read(), List.of());
     }
 
     /** A store on {@code file} with the system clock and a strong random source. */
@@ -115,8 +101,7 @@ public final class ApiKeyStore {
 
     /** Every key in the file, active and revoked, oldest first; no secrets. */
     public List<ApiKeyInfo> list() {
-        reload();
-        return snapshot.keys.stream().map(Stored::info).toList();
+        return stored.reload().stream().map(Stored::info).toList();
     }
 
     /**
@@ -143,27 +128,15 @@ public final class ApiKeyStore {
 
     /** Re-reads the file now if it changed since the last read. */
     public void reload() {
-        synchronized (readLock) {
-            lastCheck = clock.instant();
-            FileStamp stamp = stamp();
-            if (!Objects.equals(stamp, snapshot.stamp)) {
-                snapshot = new Snapshot(stamp == null ? List.of() : read(), stamp);
-            }
-        }
+        stored.reload();
     }
 
-    /** The stored key with this id (active or revoked), after re-reading the file if a second has passed. */
+    /**
+     * The stored key with this id (active or revoked), after re-reading the file if a second has
+     * passed; a damaged file leaves the last good keys in use (and is logged once).
+     */
     Optional<Stored> find(String id) {
-        Instant now = clock.instant();
-        if (lastCheck == Instant.MIN || !now.isBefore(lastCheck.plus(RECHECK))) {
-            try {
-                reload();
-            } catch (IllegalStateException e) {
-                // keep serving the last good snapshot; the next check retries
-                java.util.logging.Logger.getLogger(ApiKeyStore.class.getName()).warning(e.getMessage());
-            }
-        }
-        return byId(snapshot.keys, id);
+        return byId(stored.get(), id);
     }
 
     record Stored(ApiKeyInfo info, String sha256) {
@@ -173,49 +146,22 @@ public final class ApiKeyStore {
         }
     }
 
-    private record Snapshot(List<Stored> keys, FileStamp stamp) {
-    }
-
-    private record FileStamp(Instant modified, long size, Object fileKey) {
-    }
-
     private static Optional<Stored> byId(List<Stored> keys, String id) {
         return keys.stream().filter(k -> k.info.id().equals(id)).findFirst();
     }
 
     private <T> T update(Function<List<Stored>, T> change) {
-        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(file, p -> new ReentrantLock());
-        jvmLock.lock();
         try {
-            Files.createDirectories(file.getParent());
-            Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                List<Stored> keys = new ArrayList<>(Files.exists(file) ? read() : List.of());
-                T result = change.apply(keys);
-                write(keys);
-                synchronized (readLock) {
-                    snapshot = new Snapshot(List.copyOf(keys), stamp());
-                    lastCheck = clock.instant();
-                }
+            return AtomicFiles.locked(file, () -> {
+                List<Stored> current = new ArrayList<>(Files.exists(file) ? read() : List.of());
+                T result = change.apply(current);
+                write(current);
+                stored.replaced(List.copyOf(current));
                 return result;
-            }
+            });
         } catch (IOException e) {
             throw new IllegalStateException("cannot update the API key file " + file + ": " + e.getMessage()
                     + "; check that its folder exists and is writable", e);
-        } finally {
-            jvmLock.unlock();
-        }
-    }
-
-    private FileStamp stamp() {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return new FileStamp(a.lastModifiedTime().toInstant(), a.size(), a.fileKey());
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the API key file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -272,22 +218,6 @@ public final class ApiKeyStore {
             entry.put("revoked_at", k.info.revokedAt() == null ? null : k.info.revokedAt().toString());
             array.add(MAPPER.valueToTree(entry));
         }
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        FileAttribute<?>[] attrs = posix ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp", attrs);
-        try {
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                out.write(java.nio.ByteBuffer.wrap(MAPPER.writeValueAsBytes(root)));
-                out.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.replace(file, MAPPER.writeValueAsBytes(root), true);
     }
 }

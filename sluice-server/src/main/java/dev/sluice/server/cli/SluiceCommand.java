@@ -10,7 +10,7 @@ import java.util.Set;
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = SluiceCommand.Version.class,
         description = "Governed MCP server and gateway for your organisation's data.",
         subcommands = {ServeCommand.class, StdioCommand.class, KeysCommand.class, AuditCommand.class, ConformanceServerCommand.class,
-                BenchCommand.class, EvalCommand.class,
+                BenchCommand.class, EvalCommand.class, ExamplesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SluiceCommand implements Runnable {
     private static final Set<String> LONG_RUNNING = Set.of("serve", "conformance-server", "stdio");

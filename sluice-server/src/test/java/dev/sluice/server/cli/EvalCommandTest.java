@@ -6,11 +6,8 @@ import dev.sluice.llm.eval.QuestionSet;
 import dev.sluice.mcp.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -23,23 +20,14 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EvalCommandTest {
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = SluiceCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void providerNone_onTheDemoSet_reportsRecall_andAccuracyNotMeasured(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("none.jsonl");
-        Run r = run("eval", "--source", "demo", "--questions", "demo", "--provider", "none", "--output", out.toString());
+        CliRun r = run("eval", "--source", "demo", "--questions", "demo", "--provider", "none", "--output", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("provider             none\n", "questions            30\n",
                 "execution accuracy   not measured (no model: provider none)", "retrieval recall     100.0% (30 of 30)",
@@ -78,7 +66,7 @@ class EvalCommandTest {
         server.start();
         try {
             Path out = dir.resolve("run.jsonl");
-            Run r = run("eval", "--source", "demo", "--questions", "demo", "--limit", "3", "--provider", "openai",
+            CliRun r = run("eval", "--source", "demo", "--questions", "demo", "--limit", "3", "--provider", "openai",
                     "--base-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "--model", "fake-sql-1",
                     "--output", out.toString());
             assertThat(r.exit()).as(r.err()).isZero();
@@ -104,14 +92,14 @@ class EvalCommandTest {
 
     @Test
     void missingQuestionFile_failsWithWhatToGive(@TempDir Path dir) {
-        Run r = run("eval", "--source", "demo", "--questions", dir.resolve("nope.csv").toString(), "--provider", "none");
+        CliRun r = run("eval", "--source", "demo", "--questions", dir.resolve("nope.csv").toString(), "--provider", "none");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("question file not found: ", "nope.csv (give a CSV with the header database,question,sql");
     }
 
     @Test
     void unknownSource_failsNamingTheConfiguredOnes() {
-        Run r = run("eval", "--source", "lake", "--questions", "demo", "--provider", "none");
+        CliRun r = run("eval", "--source", "lake", "--questions", "demo", "--provider", "none");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("sluice: unknown source 'lake'; configured sources: demo (no --config: only the demo lake)");
     }
@@ -120,14 +108,14 @@ class EvalCommandTest {
     void malformedCsvRow_failsWithFileAndLine(@TempDir Path dir) throws Exception {
         Path csv = Files.writeString(dir.resolve("q.csv"), "database,question,sql\ndemo,How many users?,SELECT count(*) FROM main.slack_users\n"
                 + "demo,no sql here\n");
-        Run r = run("eval", "--source", "demo", "--questions", csv.toString(), "--provider", "none");
+        CliRun r = run("eval", "--source", "demo", "--questions", csv.toString(), "--provider", "none");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains(csv + ":3: expected 3 fields (database,question,sql), got 2");
     }
 
     @Test
     void sampling_isRefusedWithWhatToUseInstead() {
-        Run r = run("eval", "--source", "demo", "--questions", "demo", "--provider", "sampling");
+        CliRun r = run("eval", "--source", "demo", "--questions", "demo", "--provider", "sampling");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("provider sampling asks the connected MCP client's model, and sluice eval has no client");
     }

@@ -1,10 +1,7 @@
 package dev.sluice.server.cli;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -13,36 +10,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SluiceCommandTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = SluiceCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void version_printsSluiceVersion() {
-        Run r = run("--version");
+        CliRun r = run("--version");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("sluice ");
     }
 
     @Test
     void help_listsEveryCommand() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("serve", "stdio", "conformance-server", "bench");
+        assertThat(r.out()).contains("serve", "stdio", "conformance-server", "bench", "keys", "audit", "eval", "examples");
     }
 
     @Test
     void serve_refusesNonLoopbackWithoutAuthentication() {
-        Run r = run("serve", "--host", "0.0.0.0", "--port", "0");
+        CliRun r = run("serve", "--host", "0.0.0.0", "--port", "0");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("refusing to listen on 0.0.0.0 without authentication");
     }
@@ -51,7 +39,7 @@ class SluiceCommandTest {
     void serve_badConfig_failsWithFileAndLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path config = dir.resolve("sluice.yaml");
         java.nio.file.Files.writeString(config, "server:\n  port: 80800\n");
-        Run r = run("serve", "--config", config.toString());
+        CliRun r = run("serve", "--config", config.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains(config + ":2: server.port: must be between 0 and 65535, got 80800");
     }

@@ -1,6 +1,7 @@
 package dev.sluice.sql.duckdb;
 
 import dev.sluice.core.config.ConfigNode;
+import dev.sluice.sql.source.Dialect;
 import dev.sluice.sql.source.OpenableSource;
 import dev.sluice.sql.source.SourceDefinition;
 import dev.sluice.sql.source.SourceFactory;
@@ -64,6 +65,6 @@ public final class DuckDbSourceFactory implements SourceFactory {
             }
         }
         DuckDbConfig config = new DuckDbConfig(path, files, spiderman, spidermanRoot);
-        return new OpenableSource(name, "duckdb", settings, () -> DuckDbSource.open(name, config, settings));
+        return new OpenableSource(name, "duckdb", Dialect.DUCKDB, settings, () -> DuckDbSource.open(name, config, settings));
     }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.sql.postgres;
 
 import dev.sluice.core.config.ConfigNode;
+import dev.sluice.sql.source.Dialect;
 import dev.sluice.sql.source.OpenableSource;
 import dev.sluice.sql.source.SourceDefinition;
 import dev.sluice.sql.source.SourceFactory;
@@ -21,6 +22,6 @@ public final class PostgresSourceFactory implements SourceFactory {
         }
         PostgresConfig config = new PostgresConfig(url, node.string("user", null), node.string("password", null),
                 node.string("schema", "public"), node.integer("pool_size", 8, 1, 200));
-        return new OpenableSource(name, "postgres", settings, () -> PostgresSource.open(name, config, settings));
+        return new OpenableSource(name, "postgres", Dialect.POSTGRES, settings, () -> PostgresSource.open(name, config, settings));
     }
 }

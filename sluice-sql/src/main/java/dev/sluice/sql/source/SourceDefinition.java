@@ -6,6 +6,9 @@ public interface SourceDefinition {
 
     String kind();
 
+    /** The SQL dialect the source will speak, known before it connects (so its guard can be used without it). */
+    Dialect dialect();
+
     SourceSettings settings();
 
     /** Connects, prepares and pings the engine; throws {@link SourceException} with the reason. */

@@ -21,6 +21,7 @@ class SourcesConfigTest {
         assertThat(defs).hasSize(1);
         assertThat(defs.get(0).name()).isEqualTo("demo");
         assertThat(defs.get(0).kind()).isEqualTo("duckdb");
+        assertThat(defs.get(0).dialect()).isEqualTo(Dialect.DUCKDB);
         assertThat(defs.get(0).settings().isDefault()).isTrue();
     }
 
@@ -53,6 +54,7 @@ class SourcesConfigTest {
         assertThat(s.allowTables()).containsExactly("analytics.*");
         assertThat(s.masks()).isEqualTo(Map.of("email", "hash"));
         assertThat(defs.get(1).kind()).isEqualTo("postgres");
+        assertThat(defs.get(1).dialect()).as("known before connecting").isEqualTo(Dialect.POSTGRES);
     }
 
     @Test

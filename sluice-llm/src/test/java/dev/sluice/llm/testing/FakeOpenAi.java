@@ -1,4 +1,4 @@
-package dev.sluice.llm.sql;
+package dev.sluice.llm.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.sluice.core.config.ConfigLoader;
 import dev.sluice.llm.provider.LlmProviders;
 import dev.sluice.llm.provider.LlmSettings;
-import dev.sluice.llm.testing.HttpReplies;
 import dev.sluice.mcp.Json;
 
 import java.io.IOException;
@@ -23,10 +22,11 @@ import java.util.concurrent.Executors;
 
 /**
  * A local OpenAI-compatible chat-completions server: each request takes the next scripted reply
- * (an assistant message, or a bare HTTP status); records every request body.
+ * (an assistant message, or a bare HTTP status); records every request body. Shared with
+ * sluice-server's tests through this module's test jar.
  */
-final class FakeOpenAi implements AutoCloseable {
-    static final String API_KEY = "sk-test-SECRET-0123456789abcdef";
+public final class FakeOpenAi implements AutoCloseable {
+    public static final String API_KEY = "sk-test-SECRET-0123456789abcdef";
 
     private record Reply(int status, String body) {
     }
@@ -35,7 +35,7 @@ final class FakeOpenAi implements AutoCloseable {
     private final Deque<Reply> script = new ArrayDeque<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
 
-    FakeOpenAi() throws IOException {
+    public FakeOpenAi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
@@ -43,7 +43,7 @@ final class FakeOpenAi implements AutoCloseable {
     }
 
     /** The next answer is an assistant message with {@code content}. */
-    FakeOpenAi answer(String content) {
+    public FakeOpenAi answer(String content) {
         String body = """
                 {"id":"chatcmpl-1","object":"chat.completion","created":1760000000,"model":"fake-sql-1",
                  "choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}],
@@ -51,31 +51,36 @@ final class FakeOpenAi implements AutoCloseable {
         return reply(200, body);
     }
 
-    FakeOpenAi reply(int status, String body) {
+    public FakeOpenAi reply(int status, String body) {
         synchronized (script) {
             script.add(new Reply(status, body));
         }
         return this;
     }
 
-    /** Providers pointed at this server, no retries. */
-    LlmProviders providers() {
-        String yaml = "llm:\n  provider: openai\n  base_url: http://127.0.0.1:" + server.getAddress().getPort() + "/v1\n"
+    /** The {@code llm} settings (YAML lines under {@code llm:}, indented two spaces) for this server, no retries. */
+    public String settingsYaml() {
+        return "  provider: openai\n  base_url: http://127.0.0.1:" + server.getAddress().getPort() + "/v1\n"
                 + "  api_key: " + API_KEY + "\n  model: fake-sql-1\n  max_retries: 0\n  timeout: 5s\n";
+    }
+
+    /** Providers pointed at this server, no retries. */
+    public LlmProviders providers() {
+        String yaml = "llm:\n" + settingsYaml();
         LlmSettings settings = LlmSettings.read(ConfigLoader.parse("l.yaml", yaml, Map.of()).llm());
         return LlmProviders.create(settings, Clock.systemUTC(), d -> { }, () -> 0.5);
     }
 
-    List<String> bodies() {
+    public List<String> bodies() {
         return List.copyOf(bodies);
     }
 
-    JsonNode request(int i) {
+    public JsonNode request(int i) {
         return Json.parse(bodies.get(i));
     }
 
     /** The system prompt and every message of request {@code i}, joined. */
-    String promptText(int i) {
+    public String promptText(int i) {
         StringBuilder out = new StringBuilder();
         request(i).path("messages").forEach(m -> out.append(m.path("content").asText()).append("\n---\n"));
         return out.toString();
