@@ -43,7 +43,7 @@ public record Clarification(String question, List<String> options, Outcome outco
         }
     }
 
-    /** One line for the audit log: what was asked and what the user said. */
+    /** One line for notes and messages: what was asked and what the user said. */
     public String describe() {
         String asked = "asked \"" + question + "\"";
         return switch (outcome) {
@@ -54,7 +54,8 @@ public record Clarification(String question, List<String> options, Outcome outco
         };
     }
 
-    ObjectNode toJson() {
+    /** {@code {"question", "options", "outcome", "answer"}}, as {@code text_to_sql} returns it and the audit log stores it. */
+    public ObjectNode toJson() {
         ObjectNode o = Json.object();
         o.put("question", question);
         options.forEach(o.putArray("options")::add);

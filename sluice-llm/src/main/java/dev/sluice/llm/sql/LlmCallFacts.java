@@ -7,14 +7,15 @@ import static java.util.Objects.requireNonNull;
  * request with {@code RequestContext.setAttribute(LlmCallFacts.class, facts)} after SQL generation
  * and again (tokens added) after a summary.
  *
- * @param question      the natural-language question
+ * @param question      the natural-language question, exactly as the client sent it
  * @param generatedSql  the SQL the model wrote (the last attempt), or null when it wrote none
  * @param provider      the provider kind ({@code openai}, {@code sampling}, {@code none}, ...)
  * @param model         the model that answered, or the configured one when none answered
  * @param inputTokens   input tokens over every call of this request (0 when unreported)
  * @param outputTokens  output tokens over every call of this request (0 when unreported)
  * @param calls         how many completions were asked for
- * @param clarification the clarifying question the model asked and what came of it, or null when it asked none
+ * @param clarification the clarifying question the model asked and what came of it, or null when it asked none;
+ *                      the audit log keeps it in a field of its own ({@link Clarification#toJson()}), never in the question
  */
 public record LlmCallFacts(String question, String generatedSql, String provider, String model,
                            long inputTokens, long outputTokens, int calls, Clarification clarification) {
@@ -30,14 +31,6 @@ public record LlmCallFacts(String question, String generatedSql, String provider
     /** Facts of a call in which the model asked no clarifying question. */
     public LlmCallFacts(String question, String generatedSql, String provider, String model, long inputTokens, long outputTokens, int calls) {
         this(question, generatedSql, provider, model, inputTokens, outputTokens, calls, null);
-    }
-
-    /**
-     * The question as the audit log records it: with the clarification, when there was one, on a
-     * line of its own (the audit has no column of its own for it).
-     */
-    public String questionWithClarification() {
-        return clarification == null ? question : question + "\n[clarification] " + clarification.describe();
     }
 
     /** These facts plus one more call's usage. */

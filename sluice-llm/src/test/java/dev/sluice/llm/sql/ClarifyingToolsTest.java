@@ -128,8 +128,9 @@ class ClarifyingToolsTest extends FakeOpenAiTest {
         assertThat(llm.promptText(0)).contains("CLARIFY: <the question>");
         assertThat(llm.promptText(1)).contains("the user answered \"net\"").doesNotContain("CLARIFY: <the question>");
         assertThat(facts.get().clarification().outcome()).isEqualTo(Clarification.Outcome.ANSWERED);
-        assertThat(facts.get().questionWithClarification()).isEqualTo(QUESTION
-                + "\n[clarification] asked \"Gross revenue, or net of cancelled and returned orders?\"; the user answered \"net\"");
+        assertThat(facts.get().question()).isEqualTo(QUESTION);
+        assertThat(facts.get().clarification().toJson().toString()).isEqualTo("{\"question\":\"Gross revenue, or net of cancelled and "
+                + "returned orders?\",\"options\":[\"gross\",\"net\"],\"outcome\":\"answered\",\"answer\":\"net\"}");
         assertThat(facts.get().calls()).isEqualTo(2);
     }
 

@@ -52,7 +52,10 @@ final class AuditRecords {
         // the text-to-SQL pipeline leaves what the model did on the call; the tool result does not carry it all
         LlmCallFacts llm = attributes.get(LlmCallFacts.class);
         if (llm != null) {
-            record.question(llm.questionWithClarification()).generatedSql(llm.generatedSql()).llmProvider(llm.provider()).llmModel(llm.model())
+            // the clarification has a field of its own: the question is exactly what the client sent, so it cannot forge one
+            record.question(llm.question())
+                    .clarification(llm.clarification() == null ? null : Json.text(llm.clarification().toJson()))
+                    .generatedSql(llm.generatedSql()).llmProvider(llm.provider()).llmModel(llm.model())
                     .llmInputTokens(llm.inputTokens()).llmOutputTokens(llm.outputTokens());
         }
     }
