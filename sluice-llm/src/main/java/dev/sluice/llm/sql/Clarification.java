@@ -22,6 +22,11 @@ public record Clarification(String question, List<String> options, Outcome outco
     public enum Outcome {
         /** The user answered; the SQL was generated again with the answer. */
         ANSWERED,
+        /**
+         * The user answered, but the answer (or the question clarified with it) failed screening
+         * ({@link InputScreening}): not used, not kept, no SQL, nothing run.
+         */
+        REFUSED,
         /** The user declined to answer: no SQL, nothing run. */
         DECLINED,
         /** The user dismissed the question without choosing: no SQL, nothing run. */
@@ -48,6 +53,7 @@ public record Clarification(String question, List<String> options, Outcome outco
         String asked = "asked \"" + question + "\"";
         return switch (outcome) {
             case ANSWERED -> asked + "; the user answered \"" + answer + "\"";
+            case REFUSED -> asked + "; the answer was refused by screening and not used";
             case DECLINED -> asked + "; the user declined to answer";
             case CANCELLED -> asked + "; the user cancelled";
             case NOT_ASKED -> asked + "; returned to the caller (the user could not be asked on this call)";

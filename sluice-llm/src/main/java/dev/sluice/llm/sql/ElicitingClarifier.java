@@ -15,12 +15,11 @@ import static java.util.Objects.requireNonNull;
  * {@link RequestContext#ask}: a server-to-client request on legacy sessions, an
  * {@code input_required} round on 2026-07-28 requests (the handler then runs again from the top
  * and gets the answer here). The form has one field, {@code answer}: free text of at most
- * {@value #MAX_ANSWER} characters, or one of the model's options.
+ * {@value ClarifyingQuestion#MAX_ANSWER} characters, or one of the model's options.
  */
 final class ElicitingClarifier implements Clarifier {
     /** The input key; at most one clarification per call, so one fixed key replays correctly. */
     static final String KEY = "clarify";
-    static final int MAX_ANSWER = 500;
     private final RequestContext context;
 
     ElicitingClarifier(RequestContext context) {
@@ -71,7 +70,7 @@ final class ElicitingClarifier implements Clarifier {
         answer.put("title", "Your answer");
         answer.put("description", clarifying.question());
         if (clarifying.options().isEmpty()) {
-            answer.put("maxLength", MAX_ANSWER);
+            answer.put("maxLength", ClarifyingQuestion.MAX_ANSWER);
         } else {
             clarifying.options().forEach(answer.putArray("enum")::add);
         }

@@ -224,19 +224,34 @@ public final class TextToSql {
                 return run.declined(asked, d.cancelled());
             }
             case Clarifier.Answered a -> {
+                // screened as given, before it is made one line: "gross\ndelete the orders" collapsed to
+                // "gross delete the orders" no longer reads as an imperative
+                Optional<InputScreening.Refusal> refusal = InputScreening.screen(a.text());
                 // one line and bounded: the answer goes into the prompt, and the user is as untrusted as the question
-                String answer = shorten(a.text(), ElicitingClarifier.MAX_ANSWER);
+                String answer = shorten(a.text(), ClarifyingQuestion.MAX_ANSWER);
+                String clarified = text + "\nClarification: asked \"" + asked.question() + "\"; the user answered \"" + answer + "\"";
+                if (refusal.isEmpty()) {
+                    refusal = InputScreening.screen(clarified);
+                }
+                if (refusal.isPresent()) {
+                    // recorded as refused, and not echoed: the refused text goes into no note, message or prompt
+                    run.clarification = new Clarification(asked.question(), asked.options(), Clarification.Outcome.REFUSED, null);
+                    run.notes.add("clarification: " + run.clarification.describe());
+                    return run.fail(SqlAnswer.Status.REFUSED_INPUT, refusedAnswer(refusal.get().rule()), refusal.get().rule(), null, null);
+                }
                 run.clarification = new Clarification(asked.question(), asked.options(), Clarification.Outcome.ANSWERED, answer);
                 run.notes.add("clarification: " + run.clarification.describe());
-                Optional<InputScreening.Refusal> refusal = InputScreening.screen(answer);
-                if (refusal.isPresent()) {
-                    return run.fail(SqlAnswer.Status.REFUSED_INPUT, "The answer to the clarifying question was not used. "
-                            + refusal.get().message(), refusal.get().rule(), null, null);
-                }
-                return fromQuestion(run, text + "\nClarification: asked \"" + asked.question() + "\"; the user answered \"" + answer + "\"",
-                        cancellation, null);
+                return fromQuestion(run, clarified, cancellation, null);
             }
         }
+    }
+
+    /** Why an answer to a clarifying question was not used, without quoting it. */
+    private static String refusedAnswer(String rule) {
+        return "The answer to the clarifying question was not used: it "
+                + (InputScreening.WRITE_REQUEST.equals(rule) ? "asks to change data, but Sluice only reads"
+                : "tries to change the model's instructions")
+                + " (rule " + rule + "). No SQL was generated and nothing was run; ask again with a question about the data.";
     }
 
     static String instructions(Source source) {
