@@ -11,9 +11,10 @@ import static java.util.Objects.requireNonNull;
  * @param generatedSql  the SQL the model wrote (the last attempt), or null when it wrote none
  * @param provider      the provider kind ({@code openai}, {@code sampling}, {@code none}, ...)
  * @param model         the model that answered, or the configured one when none answered
- * @param inputTokens   input tokens over every call of this request (0 when unreported)
- * @param outputTokens  output tokens over every call of this request (0 when unreported)
- * @param calls         how many completions were asked for
+ * @param inputTokens   input tokens over the calls made on this request (0 when unreported); on 2026-07-28
+ *                      rounds, only the calls made on this round, not answers replayed from the request state
+ * @param outputTokens  output tokens, counted as {@code inputTokens}
+ * @param calls         how many completions were asked for, counted as {@code inputTokens}
  * @param clarification the clarifying question the model asked and what came of it, or null when it asked none;
  *                      the audit log keeps it in a field of its own ({@link Clarification#toJson()}), never in the question
  */

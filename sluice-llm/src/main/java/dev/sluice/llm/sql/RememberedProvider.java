@@ -30,6 +30,11 @@ final class RememberedProvider implements LlmProvider {
     private final RequestContext context;
     private final String scope;
     private int calls;
+    /** The calls really made on this round (not replayed from the request state): what this round paid for. */
+    private int freshCalls;
+    private long freshInput;
+    private long freshOutput;
+    private String freshModel;
 
     private RememberedProvider(LlmProvider delegate, RequestContext context, String scope) {
         this.delegate = delegate;
@@ -53,7 +58,31 @@ final class RememberedProvider implements LlmProvider {
     @Override
     public LlmResponse complete(LlmRequest request) {
         String key = scope + "_" + (++calls) + "_" + request.purpose();
-        return fromJson(context.remember(key, () -> toJson(delegate.complete(request))));
+        LlmResponse[] fresh = new LlmResponse[1];
+        JsonNode remembered = context.remember(key, () -> {
+            fresh[0] = delegate.complete(request);
+            return toJson(fresh[0]);
+        });
+        if (fresh[0] != null) {
+            freshCalls++;
+            freshInput += fresh[0].usage().inputTokens();
+            freshOutput += fresh[0].usage().outputTokens();
+            freshModel = fresh[0].model();
+        }
+        return fromJson(remembered);
+    }
+
+    /**
+     * The calls made on this round and their tokens, as audit facts for {@code question}: replayed
+     * answers were paid for, and audited, on the round that made them.
+     */
+    LlmCallFacts freshFacts(String question, String generatedSql, Clarification clarification) {
+        return new LlmCallFacts(question, generatedSql, delegate.kind(), freshModel != null ? freshModel : delegate.model(),
+                freshInput, freshOutput, freshCalls, clarification);
+    }
+
+    int freshCalls() {
+        return freshCalls;
     }
 
     @Override

@@ -74,9 +74,11 @@ class ClarifyingToolsTest extends FakeOpenAiTest {
 
     private McpServer server(LlmProviders p) {
         McpServer.Builder b = McpServer.builder("sluice", "test").interceptor((call, next) -> {
-            var result = next.proceed(call.arguments());
-            facts.set(call.attributes().get(LlmCallFacts.class));
-            return result;
+            try {
+                return next.proceed(call.arguments());
+            } finally { // also when the round ends in input_required, as the audit interceptor does
+                facts.set(call.attributes().get(LlmCallFacts.class));
+            }
         });
         new DataTools(sources, new QueryRunner(store), new ServerFacts("sluice", "test", Instant.now(), "test", false, List.of()),
                 Clock.systemUTC(), new LlmQuestionAnswering(pipeline, p)).register(b);
@@ -209,6 +211,12 @@ class ClarifyingToolsTest extends FakeOpenAiTest {
         assertThat(first.path("inputRequests").fieldNames()).toIterable().containsExactly("clarify");
         assertThat(first.at("/inputRequests/clarify/method").asText()).isEqualTo("elicitation/create");
         assertThat(llm.bodies()).hasSize(1);
+        LlmCallFacts paidFirst = facts.getAndSet(null);
+        assertThat(paidFirst).as("the round that paid for the model call records it").isNotNull();
+        assertThat(paidFirst.inputTokens()).isEqualTo(100);
+        assertThat(paidFirst.outputTokens()).isEqualTo(20);
+        assertThat(paidFirst.calls()).isEqualTo(1);
+        assertThat(paidFirst.provider()).isEqualTo("openai");
 
         ObjectNode second = handle(server, retry("text_to_sql", first, "clarify", accept("net")), modern, RequestChannel.detached(new Cancellation()));
         assertThat(second.path("resultType").asText()).as(second.toString()).isEqualTo("complete");
@@ -216,6 +224,10 @@ class ClarifyingToolsTest extends FakeOpenAiTest {
         assertThat(llm.bodies()).as("the first answer came back from requestState").hasSize(2);
         assertThat(llm.promptText(1)).contains("the user answered \"net\"");
         assertThat(second.at("/structuredContent/attempts").asInt()).isEqualTo(2);
+        assertThat(facts.get().inputTokens()).as("only the call made on this round; the replayed one was counted on round 1").isEqualTo(100);
+        assertThat(facts.get().outputTokens()).isEqualTo(20);
+        assertThat(facts.get().calls()).isEqualTo(1);
+        assertThat(facts.get().clarification().outcome()).isEqualTo(Clarification.Outcome.ANSWERED);
     }
 
     @Test

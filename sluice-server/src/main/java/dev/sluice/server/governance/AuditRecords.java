@@ -49,7 +49,15 @@ final class AuditRecords {
         if (outcome.source() != null) {
             record.source(outcome.source());
         }
-        // the text-to-SQL pipeline leaves what the model did on the call; the tool result does not carry it all
+        llm(record, attributes);
+    }
+
+    /**
+     * What the model did on the call, left by the text-to-SQL pipeline (the tool result does not
+     * carry it all); also on a call that ended in {@code input_required} or an error after the model
+     * was paid for.
+     */
+    static void llm(AuditRecord.Builder record, Attributes attributes) {
         LlmCallFacts llm = attributes.get(LlmCallFacts.class);
         if (llm != null) {
             // the clarification has a field of its own: the question is exactly what the client sent, so it cannot forge one

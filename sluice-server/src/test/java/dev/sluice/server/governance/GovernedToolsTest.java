@@ -11,7 +11,14 @@ import dev.sluice.llm.sql.Clarification;
 import dev.sluice.llm.sql.LlmCallFacts;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.ProtocolVersion;
+import com.fasterxml.jackson.databind.node.IntNode;
+import dev.sluice.mcp.jsonrpc.JsonRpcMessage;
 import dev.sluice.mcp.model.CallToolResult;
+import dev.sluice.mcp.model.InputRequest;
+import dev.sluice.mcp.model.Tool;
+import dev.sluice.mcp.server.Cancellation;
+import dev.sluice.mcp.server.McpServer;
+import dev.sluice.mcp.server.RequestChannel;
 import dev.sluice.mcp.server.Attributes;
 import dev.sluice.mcp.server.Caller;
 import dev.sluice.mcp.server.ToolInterceptor;
@@ -74,6 +81,36 @@ class GovernedToolsTest {
         assertThat(record.question()).isEqualTo("What was our revenue?");
         assertThat(record.clarification()).isEqualTo(
                 "{\"question\":\"Gross or net?\",\"options\":[\"gross\",\"net\"],\"outcome\":\"answered\",\"answer\":\"net\"}");
+    }
+
+    @Test
+    void inputRequiredRound_recordsTheModelTokensSpentOnIt() {
+        McpServer server = McpServer.builder("t", "1").interceptor(governed)
+                .inlineTool(Tool.of("execute_query", "asks", (ObjectNode) Json.parse("{\"type\":\"object\"}")), (args, ctx) -> {
+                    // the model was paid for, then the user has to be asked
+                    ctx.setAttribute(LlmCallFacts.class, new LlmCallFacts("What was our revenue?", null, "openai", "gpt-x", 100, 20, 1));
+                    ctx.ask("clarify", InputRequest.elicit("Gross or net?", (ObjectNode) Json.parse("{\"type\":\"object\"}")));
+                    return CallToolResult.text("unreachable");
+                })
+                .build();
+        ObjectNode params = Json.object();
+        params.put("name", "execute_query");
+        params.putObject("arguments").put("natural_language_query", "What was our revenue?");
+        ObjectNode caps = Json.object();
+        caps.putObject("elicitation");
+        Caller modern = new Caller(ProtocolVersion.V2026_07_28, true, null, caps, null, null, "alice");
+
+        ObjectNode result = server.handle(new JsonRpcMessage.Request(IntNode.valueOf(1), "tools/call", params), modern,
+                RequestChannel.detached(new Cancellation()));
+
+        assertThat(result.path("resultType").asText()).isEqualTo("input_required");
+        assertThat(written).hasSize(1);
+        AuditRecord record = written.getFirst();
+        assertThat(record.summary()).startsWith("input required from the client");
+        assertThat(record.llmProvider()).isEqualTo("openai");
+        assertThat(record.llmModel()).isEqualTo("gpt-x");
+        assertThat(record.llmInputTokens()).isEqualTo(100L);
+        assertThat(record.llmOutputTokens()).isEqualTo(20L);
     }
 
     /** Keeps what is appended. */
