@@ -7,6 +7,7 @@ import dev.sluice.mcp.Json;
 import dev.sluice.mcp.McpError;
 import dev.sluice.mcp.model.InputRequest;
 import dev.sluice.mcp.server.RequestContext;
+import dev.sluice.sql.tools.QuestionAnswering.Question;
 
 import static java.util.Objects.requireNonNull;
 
@@ -18,12 +19,21 @@ import static java.util.Objects.requireNonNull;
  * {@value ClarifyingQuestion#MAX_ANSWER} characters, or one of the model's options.
  */
 final class ElicitingClarifier implements Clarifier {
-    /** The input key; at most one clarification per call, so one fixed key replays correctly. */
-    static final String KEY = "clarify";
     private final RequestContext context;
+    /**
+     * The input key, {@code clarify_<digest>} of the source, the question and its hints
+     * ({@link RememberedProvider#scope}): at most one clarification per call, and an answer sealed
+     * in a {@code requestState} for one question is never taken for another's.
+     */
+    private final String key;
 
-    ElicitingClarifier(RequestContext context) {
+    ElicitingClarifier(RequestContext context, String source, Question question) {
         this.context = requireNonNull(context, "context is null");
+        this.key = "clarify_" + RememberedProvider.scope(source, question);
+    }
+
+    String key() {
+        return key;
     }
 
     /** Form elicitation: a client that declared {@code elicitation: {}} (form implied) or {@code elicitation: {form: {}}}. */
@@ -40,7 +50,7 @@ final class ElicitingClarifier implements Clarifier {
     public Reply ask(String question, ClarifyingQuestion clarifying) {
         JsonNode result;
         try {
-            result = context.ask(KEY, InputRequest.elicit(message(question, clarifying), schema(clarifying)));
+            result = context.ask(key, InputRequest.elicit(message(question, clarifying), schema(clarifying)));
         } catch (McpError e) {
             // cancellation ends the request, and a malformed answer is the client's protocol error
             if (e.code() == ErrorCodes.REQUEST_CANCELLED || e.code() == ErrorCodes.INVALID_PARAMS) {

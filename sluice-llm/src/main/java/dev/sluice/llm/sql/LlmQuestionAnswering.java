@@ -39,10 +39,10 @@ public final class LlmQuestionAnswering implements QuestionAnswering {
      * passes, and the round that replays that answer from the request state does not count it again.
      */
     static SqlAnswer generateAnswer(TextToSql pipeline, LlmProvider llm, Question question, Source source, RequestContext context) {
-        LlmProvider remembered = RememberedProvider.wrap(llm, context, source.name(), question.text());
+        LlmProvider remembered = RememberedProvider.wrap(llm, context, source.name(), question);
         SqlAnswer answer;
         try {
-            answer = pipeline.generate(remembered, source, question, context.cancellation(), new ElicitingClarifier(context));
+            answer = pipeline.generate(remembered, source, question, context.cancellation(), new ElicitingClarifier(context, source.name(), question));
         } catch (RuntimeException e) {
             if (remembered instanceof RememberedProvider r && r.freshCalls() > 0) {
                 context.setAttribute(LlmCallFacts.class, r.freshFacts(question.text(), null, null));

@@ -9,6 +9,7 @@ import dev.sluice.llm.provider.ProviderKind;
 import dev.sluice.llm.provider.Usage;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.server.RequestContext;
+import dev.sluice.sql.tools.QuestionAnswering.Question;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -43,16 +44,25 @@ final class RememberedProvider implements LlmProvider {
     }
 
     /**
-     * {@code llm}, remembered per request on 2026-07-28 requests; {@code question} and {@code source}
-     * scope the keys, so state carried over from another question is never taken for this one's.
+     * {@code llm}, remembered per request on 2026-07-28 requests. The keys are scoped by
+     * {@link #scope}: the source, the question and its catalog/database/table hints, so a
+     * {@code requestState} carried over to a call with other arguments (the state is bound to the
+     * tool and the subject, not to the arguments) does not hand this call another call's answers.
      */
-    static LlmProvider wrap(LlmProvider llm, RequestContext context, String source, String question) {
+    static LlmProvider wrap(LlmProvider llm, RequestContext context, String source, Question question) {
         requireNonNull(llm, "llm is null");
         requireNonNull(context, "context is null");
         if (!context.caller().modern() || !llm.available() || ProviderKind.SAMPLING.wireName().equals(llm.kind())) {
             return llm;
         }
-        return new RememberedProvider(llm, context, "llm_" + digest(source + '\u0000' + question));
+        return new RememberedProvider(llm, context, "llm_" + scope(source, question));
+    }
+
+    /** A short digest of what a generation depends on: the source, the question and its hints. */
+    static String scope(String source, Question question) {
+        requireNonNull(question, "question is null");
+        return digest(String.join("\u0000", String.valueOf(source), question.text(), String.valueOf(question.catalog()),
+                String.valueOf(question.database()), String.valueOf(question.table())));
     }
 
     @Override
