@@ -186,7 +186,9 @@ public final class TextToSql {
                         rule = "table_not_allowed";
                         problem = "Table " + denied.get() + " is not available through this source; use only the tables in the schema.";
                     } else {
-                        Optional<String> engine = settings.validate() ? EngineCheck.problem(source, f.sql(), cancellation) : Optional.empty();
+                        // EXPLAIN takes only queries: a SHOW <setting> the guard allowed has nothing to explain
+                        Optional<String> engine = settings.validate() && !verdict.showsSetting()
+                                ? EngineCheck.problem(source, f.sql(), cancellation) : Optional.empty();
                         if (engine.isEmpty()) {
                             return run.done(f.sql(), verdict.tablesRead());
                         }
