@@ -68,8 +68,12 @@ final class ElicitingClarifier implements Clarifier {
         };
     }
 
+    /** The elicitation message, in Japanese for a Japanese question ({@link QuestionLanguage}), else in English. */
     static String message(String question, ClarifyingQuestion clarifying) {
-        return "To answer \"" + TextToSql.shorten(question, 200) + "\" one thing needs clarifying: " + clarifying.question();
+        String shown = TextToSql.shorten(question, 200);
+        return QuestionLanguage.of(question).japanese()
+                ? "「" + shown + "」にお答えするため、1点確認させてください: " + clarifying.question()
+                : "To answer \"" + shown + "\" one thing needs clarifying: " + clarifying.question();
     }
 
     static ObjectNode schema(ClarifyingQuestion clarifying) {

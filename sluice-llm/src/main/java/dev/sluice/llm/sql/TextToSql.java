@@ -100,12 +100,12 @@ public final class TextToSql {
             return run.fail(SqlAnswer.Status.REFUSED_INPUT, "The question is " + text.length() + " characters long; the limit is "
                     + settings.maxQuestionChars() + ". Ask a shorter question.", "question_too_long", null, null);
         }
-        return fromQuestion(run, text, cancellation, settings.clarifyingQuestions() && clarifier.canAsk() ? clarifier : null);
+        return fromQuestion(run, text, cancellation, settings.clarifyingQuestions() && clarifier.canAsk() ? clarifier : Clarifier.NONE);
     }
 
     /**
      * Retrieval, prompt and the model for {@code text}: the question, or the question with its
-     * clarification. {@code clarifier} is null when the model may not ask (any more).
+     * clarification. {@code clarifier} is {@link Clarifier#NONE} when the model may not ask (any more).
      */
     private SqlAnswer fromQuestion(Attempts run, String text, Cancellation cancellation, Clarifier clarifier) {
         Source source = run.source;
@@ -131,7 +131,7 @@ public final class TextToSql {
         if (!shown.isEmpty()) {
             run.notes.add("examples: " + shown.size() + " verified example" + (shown.size() == 1 ? "" : "s") + " in the prompt");
         }
-        LlmRequest request = SqlPrompt.request(SqlPrompt.system(source, clarifier != null),
+        LlmRequest request = SqlPrompt.request(SqlPrompt.system(source, clarifier.canAsk()),
                 SqlPrompt.user(source, schema, tables.size(), total, shown, text, hints), settings.sqlMaxTokens());
         return loop(run, text, request, schema, cancellation, clarifier);
     }
@@ -162,7 +162,7 @@ public final class TextToSql {
             rule = null;
             if (clarifying.isPresent()) {
                 problem = "Your answer began a clarifying question (CLARIFY:) but asked nothing. Answer with exactly one SQL query"
-                        + (clarifier != null ? ", or with CLARIFY: followed by one question." : ".");
+                        + (clarifier.canAsk() ? ", or with CLARIFY: followed by one question." : ".");
             } else switch (extracted) {
                 case SqlExtraction.Refused r -> {
                     return run.fail(SqlAnswer.Status.REFUSED_BY_MODEL, "The model declined: " + shorten(r.message(), 500)
@@ -213,7 +213,7 @@ public final class TextToSql {
      * can, and generate again with the answer; otherwise hand the question back to the caller.
      */
     private SqlAnswer clarify(Attempts run, String text, ClarifyingQuestion asked, Cancellation cancellation, Clarifier clarifier) {
-        if (clarifier == null) {
+        if (!clarifier.canAsk()) {
             return run.needsClarification(asked);
         }
         Clarifier.Reply reply = clarifier.ask(run.question.text(), asked);
@@ -243,7 +243,7 @@ public final class TextToSql {
                 }
                 run.clarification = new Clarification(asked.question(), asked.options(), Clarification.Outcome.ANSWERED, answer);
                 run.notes.add("clarification: " + run.clarification.describe());
-                return fromQuestion(run, clarified, cancellation, null);
+                return fromQuestion(run, clarified, cancellation, Clarifier.NONE);
             }
         }
     }
