@@ -7,11 +7,19 @@ import java.util.function.Function;
 
 /**
  * One field of {@link AuditRecord} as stored: its column / JSON name, its type and accessors. The
- * stores and the JSON form iterate {@link #ALL}, so a new field is one line here plus the record.
+ * stores and the JSON form iterate {@link #ALL}, so a new field is one line here plus the record, and
+ * a field added after the first schema version names the version ({@code since}) whose migration
+ * adds its column.
  */
-record AuditField(String name, Type type, Function<AuditRecord, Object> getter,
+record AuditField(String name, Type type, int since, Function<AuditRecord, Object> getter,
                   BiConsumer<AuditRecord.Builder, Object> setter) {
-    enum Type { TEXT, INTEGER, BIGINT, TIME, KIND, STATUS, GUARD }
+    /** Column types; {@code JSON} is stored as text and written as a nested object in the JSON form. */
+    enum Type { TEXT, INTEGER, BIGINT, TIME, KIND, STATUS, GUARD, JSON }
+
+    /** A field of the first schema version. */
+    AuditField(String name, Type type, Function<AuditRecord, Object> getter, BiConsumer<AuditRecord.Builder, Object> setter) {
+        this(name, type, 1, getter, setter);
+    }
 
     static final List<AuditField> ALL = List.of(
             new AuditField("id", AuditField.Type.TEXT, AuditRecord::id, (b, v) -> b.id((String) v)),
@@ -28,6 +36,7 @@ record AuditField(String name, Type type, Function<AuditRecord, Object> getter,
             new AuditField("tool", AuditField.Type.TEXT, AuditRecord::tool, (b, v) -> b.tool((String) v)),
             new AuditField("arguments", AuditField.Type.TEXT, AuditRecord::arguments, (b, v) -> b.arguments((String) v)),
             new AuditField("question", AuditField.Type.TEXT, AuditRecord::question, (b, v) -> b.question((String) v)),
+            new AuditField("clarification", AuditField.Type.JSON, 2, AuditRecord::clarification, (b, v) -> b.clarification((String) v)),
             new AuditField("generated_sql", AuditField.Type.TEXT, AuditRecord::generatedSql, (b, v) -> b.generatedSql((String) v)),
             new AuditField("final_sql", AuditField.Type.TEXT, AuditRecord::finalSql, (b, v) -> b.finalSql((String) v)),
             new AuditField("source", AuditField.Type.TEXT, AuditRecord::source, (b, v) -> b.source((String) v)),

@@ -16,7 +16,8 @@ import java.util.Map;
  * The JSON form of an {@link AuditRecord}, as exported and mirrored: one object per record with
  * snake_case keys in a fixed order ({@code id}, {@code time}, {@code kind}, ... , {@code summary}),
  * {@code time} as ISO-8601 UTC, enums by their lower-case names, numbers as numbers, and null
- * fields left out. {@code arguments} is a string holding the (redacted) arguments JSON.
+ * fields left out. {@code arguments} is a string holding the (redacted) arguments JSON;
+ * {@code clarification} is a nested object.
  */
 public final class AuditJson {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -36,6 +37,10 @@ public final class AuditJson {
                     continue;
                 }
                 g.writeFieldName(field.name());
+                if (field.type() == AuditField.Type.JSON) {
+                    writeJson(g, (String) value);
+                    continue;
+                }
                 switch (value) {
                     case Instant t -> g.writeString(t.toString());
                     case Integer i -> g.writeNumber(i);
@@ -75,11 +80,27 @@ public final class AuditJson {
                 case TIME -> parseTime(v.asText());
                 case INTEGER -> v.intValue();
                 case BIGINT -> v.longValue();
+                case JSON -> v.isContainerNode() ? v.toString() : v.asText();
                 default -> field.fromStored(v.asText());
             };
             field.set(b, value);
         }
         return b.build();
+    }
+
+    /** A JSON field's stored text as the nested value it holds; text that is not JSON stays a string. */
+    private static void writeJson(JsonGenerator g, String stored) throws IOException {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(stored);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            tree = null;
+        }
+        if (tree != null && tree.isContainerNode()) {
+            MAPPER.writeTree(g, tree);
+        } else {
+            g.writeString(stored);
+        }
     }
 
     private static Instant parseTime(String text) {

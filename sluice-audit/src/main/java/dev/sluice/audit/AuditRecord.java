@@ -24,7 +24,9 @@ import static java.util.Objects.requireNonNull;
  * @param remoteAddress The client's address.
  * @param tool The tool called.
  * @param arguments The tool arguments as JSON text; secrets are redacted and the size bounded on append.
- * @param question A natural-language question (text-to-SQL).
+ * @param question A natural-language question (text-to-SQL), exactly as the client sent it.
+ * @param clarification The clarifying question text-to-SQL asked and what came of it, as compact JSON
+ *        ({@code {"question":..,"options":[..],"outcome":..,"answer":..}}), or null when none was asked.
  * @param generatedSql SQL produced by the LLM.
  * @param finalSql SQL actually run after the guard's rewrites.
  * @param source The source (engine) name.
@@ -57,6 +59,7 @@ public record AuditRecord(String id,
                           String tool,
                           String arguments,
                           String question,
+                          String clarification,
                           String generatedSql,
                           String finalSql,
                           String source,
@@ -120,6 +123,7 @@ public record AuditRecord(String id,
         b.tool = tool;
         b.arguments = arguments;
         b.question = question;
+        b.clarification = clarification;
         b.generatedSql = generatedSql;
         b.finalSql = finalSql;
         b.source = source;
@@ -162,6 +166,7 @@ public record AuditRecord(String id,
         private String tool;
         private String arguments;
         private String question;
+        private String clarification;
         private String generatedSql;
         private String finalSql;
         private String source;
@@ -264,6 +269,12 @@ public record AuditRecord(String id,
         /** A natural-language question (text-to-SQL). */
         public Builder question(String value) {
             this.question = value;
+            return this;
+        }
+
+        /** The clarifying question asked and what came of it, as compact JSON; null when none was asked. */
+        public Builder clarification(String value) {
+            this.clarification = value;
             return this;
         }
 
@@ -374,7 +385,7 @@ public record AuditRecord(String id,
             if (status == null) {
                 throw new IllegalStateException("status is not set: call status(...) before build()");
             }
-            return new AuditRecord(id, time, kind, principal, authMethod, clientName, clientVersion, protocolVersion, sessionId, requestId, remoteAddress, tool, arguments, question, generatedSql, finalSql, source, guardDecision, guardRule, status, httpStatus, error, rowCount, resultHash, elapsedMs, queryExecutionId, llmProvider, llmModel, llmInputTokens, llmOutputTokens, summary);
+            return new AuditRecord(id, time, kind, principal, authMethod, clientName, clientVersion, protocolVersion, sessionId, requestId, remoteAddress, tool, arguments, question, clarification, generatedSql, finalSql, source, guardDecision, guardRule, status, httpStatus, error, rowCount, resultHash, elapsedMs, queryExecutionId, llmProvider, llmModel, llmInputTokens, llmOutputTokens, summary);
         }
     }
 }

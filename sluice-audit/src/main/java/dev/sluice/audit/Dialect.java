@@ -100,7 +100,7 @@ enum Dialect {
     static final String TABLE = "sluice_audit";
     static final String SCHEMA_TABLE = "sluice_audit_schema";
     private static final List<String> REQUIRED = List.of("id", "time", "kind", "status", "guard_decision");
-    private static final List<String> SEARCHED = List.of("arguments", "question", "generated_sql", "final_sql", "error", "summary");
+    private static final List<String> SEARCHED = List.of("arguments", "question", "clarification", "generated_sql", "final_sql", "error", "summary");
 
     abstract String sqlType(AuditField.Type type);
 
@@ -118,10 +118,13 @@ enum Dialect {
     /** A statement that serialises migrations across processes, or null. */
     abstract String migrationLock();
 
-    /** Schema version 1: the table and its indexes. */
+    /** Schema version 1: the table (with the fields of version 1 only) and its indexes. */
     List<String> schemaV1() {
         List<String> columns = new ArrayList<>();
         for (AuditField f : AuditField.ALL) {
+            if (f.since() != 1) {
+                continue;
+            }
             String column = "\"" + f.name() + "\" " + sqlType(f.type());
             if (f.name().equals("id")) {
                 column += " primary key";
@@ -135,6 +138,20 @@ enum Dialect {
                 "create index " + TABLE + "_time on " + TABLE + " (\"time\")",
                 "create index " + TABLE + "_principal on " + TABLE + " (principal, \"time\")",
                 "create index " + TABLE + "_tool on " + TABLE + " (tool, \"time\")");
+    }
+
+    /** A later schema version that adds columns: one {@code alter table} per field added in {@code version}, all nullable. */
+    List<String> columnsAddedIn(int version) {
+        List<String> statements = new ArrayList<>();
+        for (AuditField f : AuditField.ALL) {
+            if (f.since() == version) {
+                statements.add("alter table " + TABLE + " add column \"" + f.name() + "\" " + sqlType(f.type()));
+            }
+        }
+        if (statements.isEmpty()) {
+            throw new IllegalStateException("no field is added in schema version " + version);
+        }
+        return statements;
     }
 
     String insertSql() {

@@ -14,7 +14,7 @@ import java.util.List;
  * a newer Sluice (a higher version) is refused rather than guessed at.
  */
 final class Migrations {
-    static final int CURRENT = 1;
+    static final int CURRENT = 2;
 
     private Migrations() {
     }
@@ -63,6 +63,7 @@ final class Migrations {
     private static List<String> statements(int version, Dialect dialect) {
         return switch (version) {
             case 1 -> dialect.schemaV1();
+            case 2 -> dialect.columnsAddedIn(2);
             default -> throw new IllegalStateException("no migration to version " + version);
         };
     }
@@ -70,6 +71,7 @@ final class Migrations {
     private static String description(int version) {
         return switch (version) {
             case 1 -> "sluice_audit table with indexes on time, principal and tool";
+            case 2 -> "clarification column: the clarifying question text-to-SQL asked and its outcome, as JSON";
             default -> throw new IllegalStateException("no migration to version " + version);
         };
     }

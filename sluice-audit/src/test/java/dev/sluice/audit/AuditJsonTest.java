@@ -25,7 +25,8 @@ class AuditJsonTest {
         String line = AuditJson.toJson(r);
 
         assertThat(line).startsWith("{\"id\":\"" + r.id() + "\",\"time\":\"2026-03-01T10:00:00.123456Z\",\"kind\":\"tool_call\"")
-                .contains("\"guard_decision\":\"allowed\"", "\"http_status\":200", "\"llm_output_tokens\":80")
+                .contains("\"guard_decision\":\"allowed\"", "\"http_status\":200", "\"llm_output_tokens\":80",
+                        "\"question\":\"how many orders per region — ünïcode?\",\"clarification\":{\"question\":\"Orders placed, or orders shipped?\"")
                 .doesNotContain("\n");
         assertThat(AuditJson.fromJson(line)).isEqualTo(r);
     }

@@ -32,6 +32,14 @@ abstract class AuditLogContractTest {
     /** The same store as the last {@link #openFresh()}, opened again. */
     protected abstract AuditLog reopen();
 
+    /**
+     * Closes {@link #log} and connects to a new, empty location of this store kind that
+     * {@link #reopen()} then opens.
+     */
+    protected abstract java.sql.Connection connectToEmptyStore() throws java.sql.SQLException;
+
+    protected abstract Dialect dialect();
+
     @BeforeEach
     void open() {
         log = openFresh();
@@ -62,6 +70,49 @@ abstract class AuditLogContractTest {
         log.append(record);
 
         assertThat(log.get("id-1")).contains(record);
+    }
+
+    @Test
+    void storeAtSchemaVersion1_migratesInPlace_keepingItsRecords() throws Exception {
+        log.close();
+        log = null;
+        AuditRecord old = AuditRecords.full(T0).toBuilder().clarification(null).build();
+        try (java.sql.Connection c = connectToEmptyStore(); java.sql.Statement s = c.createStatement()) {
+            // the schema exactly as version 1 created it, before the clarification column
+            s.execute("create table sluice_audit_schema (version integer primary key, applied_at text not null, description text not null)");
+            s.execute("insert into sluice_audit_schema values (1, '2026-01-01T00:00:00Z', 'sluice_audit table with indexes on time, principal and tool')");
+            String columns = "\"id\" text primary key, \"time\" " + dialect().sqlType(AuditField.Type.TIME) + " not null, \"kind\" text not null, "
+                    + "principal text, auth_method text, client_name text, client_version text, protocol_version text, session_id text, "
+                    + "request_id text, remote_address text, tool text, arguments text, question text, generated_sql text, final_sql text, "
+                    + "source text, guard_decision text not null, guard_rule text, status text not null, http_status integer, error text, "
+                    + "row_count " + dialect().sqlType(AuditField.Type.BIGINT) + ", result_hash text, elapsed_ms "
+                    + dialect().sqlType(AuditField.Type.BIGINT) + ", query_execution_id text, llm_provider text, llm_model text, "
+                    + "llm_input_tokens " + dialect().sqlType(AuditField.Type.BIGINT) + ", llm_output_tokens "
+                    + dialect().sqlType(AuditField.Type.BIGINT) + ", summary text";
+            s.execute("create table sluice_audit (" + columns + ")");
+            s.execute("create index sluice_audit_time on sluice_audit (\"time\")");
+            try (java.sql.PreparedStatement ps = c.prepareStatement("insert into sluice_audit (id, \"time\", kind, principal, tool, question, "
+                    + "guard_decision, status, llm_input_tokens) values (?, ?, 'tool_call', 'alice', 'execute_query', 'how many orders?', 'none', 'ok', 1200)")) {
+                ps.setString(1, old.id());
+                dialect().setTime(ps, 2, T0);
+                ps.executeUpdate();
+            }
+        }
+
+        log = reopen();
+
+        AuditRecord kept = log.get(old.id()).orElseThrow();
+        assertThat(kept.question()).isEqualTo("how many orders?");
+        assertThat(kept.llmInputTokens()).isEqualTo(1200L);
+        assertThat(kept.clarification()).isNull();
+        AuditRecord clarified = AuditRecords.full(T0.plusSeconds(1));
+        log.append(clarified);
+        assertThat(log.get(clarified.id())).contains(clarified);
+        assertThat(log.search(AuditQuery.all())).hasSize(2);
+        assertThat(log.search(AuditQuery.all().withText("orders shipped"))).containsExactly(clarified);
+        log.close();
+        log = reopen(); // already at the current version: nothing to do
+        assertThat(log.search(AuditQuery.all())).hasSize(2);
     }
 
     @Test

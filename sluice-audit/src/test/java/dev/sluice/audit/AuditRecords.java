@@ -5,6 +5,8 @@ import java.time.Instant;
 /** Records for tests. */
 final class AuditRecords {
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123456Z");
+    static final String CLARIFICATION = "{\"question\":\"Orders placed, or orders shipped?\",\"options\":[\"placed\",\"shipped\"],"
+            + "\"outcome\":\"answered\",\"answer\":\"shipped\"}";
     private static final AuditIds IDS = new AuditIds(new java.util.Random(42));
 
     private AuditRecords() {
@@ -24,6 +26,7 @@ final class AuditRecords {
                 .tool("execute_query")
                 .arguments("{\"sql\":\"select 1\",\"source\":\"lake\"}")
                 .question("how many orders per region — ünïcode?")
+                .clarification(CLARIFICATION)
                 .generatedSql("select region, count(*) from orders group by 1")
                 .finalSql("select region, count(*) from orders group by 1 limit 1000")
                 .source("lake")

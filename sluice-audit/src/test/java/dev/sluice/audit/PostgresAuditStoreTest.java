@@ -33,6 +33,18 @@ class PostgresAuditStoreTest extends AuditLogContractTest {
         return PostgresAuditStore.open(server().jdbcUrl(database), null, null, Redaction.defaults(), CLOCK);
     }
 
+    @Override
+    protected Connection connectToEmptyStore() throws java.sql.SQLException {
+        database = "audit_" + DATABASES.incrementAndGet();
+        server().createDatabase(database);
+        return server().connect(database);
+    }
+
+    @Override
+    protected Dialect dialect() {
+        return Dialect.POSTGRES;
+    }
+
     @Test
     void open_createsTheTableWithTimestamptzTimes() throws Exception {
         log.append(AuditRecords.full(T0));

@@ -20,8 +20,10 @@ class SqliteAuditStoreTest extends AuditLogContractTest {
     @TempDir
     Path dir;
 
+    private Path current;
+
     private Path file() {
-        return dir.resolve("audit.db");
+        return current != null ? current : dir.resolve("audit.db");
     }
 
     @Override
@@ -34,6 +36,18 @@ class SqliteAuditStoreTest extends AuditLogContractTest {
         return openFresh();
     }
 
+    @Override
+    protected Connection connectToEmptyStore() throws java.sql.SQLException {
+        Path fresh = dir.resolve("old-" + System.nanoTime() + ".db");
+        current = fresh;
+        return DriverManager.getConnection("jdbc:sqlite:" + fresh);
+    }
+
+    @Override
+    protected Dialect dialect() {
+        return Dialect.SQLITE;
+    }
+
     @Test
     void open_usesWalMode_andRecordsTheSchemaVersion() throws Exception {
         log.append(AuditRecords.full(T0));
@@ -42,10 +56,12 @@ class SqliteAuditStoreTest extends AuditLogContractTest {
             var rs = s.executeQuery("pragma journal_mode");
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("wal");
-            rs = s.executeQuery("select version, applied_at from sluice_audit_schema");
+            rs = s.executeQuery("select version, applied_at from sluice_audit_schema order by version");
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
             assertThat(rs.getString(2)).isEqualTo(CLOCK.instant().toString());
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(2);
         }
     }
 
@@ -117,12 +133,12 @@ class SqliteAuditStoreTest extends AuditLogContractTest {
         log.close();
         log = null;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement()) {
-            s.execute("insert into sluice_audit_schema values (2, 'later', 'from the future')");
+            s.execute("insert into sluice_audit_schema values (3, 'later', 'from the future')");
         }
 
         assertThatThrownBy(this::openFresh)
                 .isInstanceOf(AuditException.class)
-                .hasMessageContaining("schema version 2")
+                .hasMessageContaining("schema version 3")
                 .hasMessageContaining("upgrade Sluice");
     }
 

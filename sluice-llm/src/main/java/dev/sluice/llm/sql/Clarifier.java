@@ -7,7 +7,10 @@ import static java.util.Objects.requireNonNull;
  * {@link ElicitingClarifier}). {@link TextToSql} asks at most once per generation.
  */
 interface Clarifier {
-    /** For calls with nobody to ask (evaluation, benchmarks): the question goes back to the caller. */
+    /**
+     * The one way to say "the model may not ask": calls with nobody to ask (evaluation, benchmarks),
+     * the switch off, or the one clarification of a call already used. The question goes back to the caller.
+     */
     Clarifier NONE = new Clarifier() {
         @Override
         public boolean canAsk() {

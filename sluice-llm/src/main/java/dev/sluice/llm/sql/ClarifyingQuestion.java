@@ -20,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * Bounded, because it is shown to the user and put back into the next prompt: the question to
  * {@value #MAX_QUESTION} characters, at most {@value #MAX_OPTIONS} options of {@value #MAX_OPTION}
  * characters. Blank and repeated options are dropped, and so is a single option (it is no choice).
+ * The user's answer is bounded too: {@value #MAX_ANSWER} characters on one line, however it was asked.
  *
  * @param question the question, one line; blank when the model wrote {@code CLARIFY:} and nothing else
  * @param options  possible answers the user may pick from; empty for a free-text answer
@@ -28,6 +29,7 @@ record ClarifyingQuestion(String question, List<String> options) {
     static final int MAX_QUESTION = 300;
     static final int MAX_OPTIONS = 5;
     static final int MAX_OPTION = 100;
+    static final int MAX_ANSWER = 500;
 
     // tolerant of markdown around the marker ("**CLARIFY:** ..."), strict about the marker itself
     private static final Pattern CLARIFY = Pattern.compile("(?im)^[ \\t>*_`-]*CLARIFY[*_`]*[ \\t]*:[*_`]*(.*)$");

@@ -7,6 +7,7 @@ import dev.sluice.mcp.Json;
 import dev.sluice.mcp.McpError;
 import dev.sluice.mcp.model.InputRequest;
 import dev.sluice.mcp.server.RequestContext;
+import dev.sluice.sql.tools.QuestionAnswering.Question;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,16 +16,24 @@ import static java.util.Objects.requireNonNull;
  * {@link RequestContext#ask}: a server-to-client request on legacy sessions, an
  * {@code input_required} round on 2026-07-28 requests (the handler then runs again from the top
  * and gets the answer here). The form has one field, {@code answer}: free text of at most
- * {@value #MAX_ANSWER} characters, or one of the model's options.
+ * {@value ClarifyingQuestion#MAX_ANSWER} characters, or one of the model's options.
  */
 final class ElicitingClarifier implements Clarifier {
-    /** The input key; at most one clarification per call, so one fixed key replays correctly. */
-    static final String KEY = "clarify";
-    static final int MAX_ANSWER = 500;
     private final RequestContext context;
+    /**
+     * The input key, {@code clarify_<digest>} of the source, the question and its hints
+     * ({@link RememberedProvider#scope}): at most one clarification per call, and an answer sealed
+     * in a {@code requestState} for one question is never taken for another's.
+     */
+    private final String key;
 
-    ElicitingClarifier(RequestContext context) {
+    ElicitingClarifier(RequestContext context, String source, Question question) {
         this.context = requireNonNull(context, "context is null");
+        this.key = "clarify_" + RememberedProvider.scope(source, question);
+    }
+
+    String key() {
+        return key;
     }
 
     /** Form elicitation: a client that declared {@code elicitation: {}} (form implied) or {@code elicitation: {form: {}}}. */
@@ -41,7 +50,7 @@ final class ElicitingClarifier implements Clarifier {
     public Reply ask(String question, ClarifyingQuestion clarifying) {
         JsonNode result;
         try {
-            result = context.ask(KEY, InputRequest.elicit(message(question, clarifying), schema(clarifying)));
+            result = context.ask(key, InputRequest.elicit(message(question, clarifying), schema(clarifying)));
         } catch (McpError e) {
             // cancellation ends the request, and a malformed answer is the client's protocol error
             if (e.code() == ErrorCodes.REQUEST_CANCELLED || e.code() == ErrorCodes.INVALID_PARAMS) {
@@ -59,8 +68,12 @@ final class ElicitingClarifier implements Clarifier {
         };
     }
 
+    /** The elicitation message, in Japanese for a Japanese question ({@link QuestionLanguage}), else in English. */
     static String message(String question, ClarifyingQuestion clarifying) {
-        return "To answer \"" + TextToSql.shorten(question, 200) + "\" one thing needs clarifying: " + clarifying.question();
+        String shown = TextToSql.shorten(question, 200);
+        return QuestionLanguage.of(question).japanese()
+                ? "「" + shown + "」にお答えするため、1点確認させてください: " + clarifying.question()
+                : "To answer \"" + shown + "\" one thing needs clarifying: " + clarifying.question();
     }
 
     static ObjectNode schema(ClarifyingQuestion clarifying) {
@@ -71,7 +84,7 @@ final class ElicitingClarifier implements Clarifier {
         answer.put("title", "Your answer");
         answer.put("description", clarifying.question());
         if (clarifying.options().isEmpty()) {
-            answer.put("maxLength", MAX_ANSWER);
+            answer.put("maxLength", ClarifyingQuestion.MAX_ANSWER);
         } else {
             clarifying.options().forEach(answer.putArray("enum")::add);
         }

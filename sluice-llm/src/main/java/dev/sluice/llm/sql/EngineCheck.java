@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * source's read-only session, under its statement timeout and the request's cancellation. Unknown
  * columns, type errors and missing functions come back as the engine's message. PostgreSQL's
  * {@code Position: N} counts from the start of the EXPLAIN statement; it is shifted back so it points
- * into the SQL the model wrote.
+ * into the SQL the model wrote. Not used for PostgreSQL's {@code SHOW <setting>}
+ * ({@link dev.sluice.sql.guard.GuardVerdict#showsSetting()}): {@code EXPLAIN SHOW …} is always a syntax error.
  */
 final class EngineCheck {
     static final int MAX_ERROR_CHARS = 1_000;

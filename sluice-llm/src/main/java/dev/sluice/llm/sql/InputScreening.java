@@ -46,8 +46,8 @@ public final class InputScreening {
             // SQL written into the question
             Pattern.compile("(?i)\\b(?:DROP\\s+(?:TABLE|SCHEMA|DATABASE|VIEW|INDEX)|DELETE\\s+FROM|INSERT\\s+INTO|TRUNCATE\\s+(?:TABLE\\s+)?\\w|UPDATE\\s+[\\w.\"]+\\s+SET"
                     + "|ALTER\\s+(?:TABLE|SCHEMA|DATABASE)|CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:TABLE|SCHEMA|DATABASE|VIEW|INDEX)|GRANT\\s+\\w+\\s+ON|COPY\\s+\\w+\\s+(?:TO|FROM))\\b"),
-            // an imperative: at the start, or after please / and / then / can you ...
-            Pattern.compile("(?i)(?:^|[.!?;:,]\\s*|\\b(?:please|pls|and|then|also|now|you|to|must|should|go\\s+ahead\\s+and)\\s+)(?:" + WRITE_VERB + ")\\b"
+            // an imperative: at the start of a line, or after please / and / then / can you ...
+            Pattern.compile("(?im)(?:^|[.!?;:,]\\s*|\\b(?:please|pls|and|then|also|now|you|to|must|should|go\\s+ahead\\s+and)\\s+)(?:" + WRITE_VERB + ")\\b"
                     + "(?!-|\\s+(?:of|in|on|at|off|count|counts|date|dates|time|times|history|frequency|rate|events?)\\b)"),
             Pattern.compile("(?i)\\b(?:add|create|insert|make)\\s+(?:a\\s+|an\\s+|new\\s+|the\\s+)*(?:row|rows|record|records|column|columns|table|tables|index|entry|entries|user|users)\\b"
                     + "(?=.*\\b(?:to|into|in|for|called|named|with)\\b)"),

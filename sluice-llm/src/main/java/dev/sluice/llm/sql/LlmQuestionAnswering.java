@@ -33,12 +33,25 @@ public final class LlmQuestionAnswering implements QuestionAnswering {
 
     /**
      * Generates, with clarifying questions put to the user by elicitation where the client accepts
-     * it, and records {@link LlmCallFacts} on the request.
+     * it, and records {@link LlmCallFacts} on the request. On 2026-07-28 requests with a remote
+     * model the facts count only the model calls made on this round: a round that ends in
+     * {@code input_required} (or fails) after paying for a call records it before the exception
+     * passes, and the round that replays that answer from the request state does not count it again.
      */
     static SqlAnswer generateAnswer(TextToSql pipeline, LlmProvider llm, Question question, Source source, RequestContext context) {
-        LlmProvider remembered = RememberedProvider.wrap(llm, context, source.name(), question.text());
-        SqlAnswer answer = pipeline.generate(remembered, source, question, context.cancellation(), new ElicitingClarifier(context));
-        context.setAttribute(LlmCallFacts.class, new LlmCallFacts(question.text(), answer.sql(), answer.provider(), answer.model(),
+        LlmProvider remembered = RememberedProvider.wrap(llm, context, source.name(), question);
+        SqlAnswer answer;
+        try {
+            answer = pipeline.generate(remembered, source, question, context.cancellation(), new ElicitingClarifier(context, source.name(), question));
+        } catch (RuntimeException e) {
+            if (remembered instanceof RememberedProvider r && r.freshCalls() > 0) {
+                context.setAttribute(LlmCallFacts.class, r.freshFacts(question.text(), null, null));
+            }
+            throw e;
+        }
+        context.setAttribute(LlmCallFacts.class, remembered instanceof RememberedProvider r
+                ? r.freshFacts(question.text(), answer.sql(), answer.clarification())
+                : new LlmCallFacts(question.text(), answer.sql(), answer.provider(), answer.model(),
                 answer.usage().inputTokens(), answer.usage().outputTokens(), answer.attempts(), answer.clarification()));
         return answer;
     }

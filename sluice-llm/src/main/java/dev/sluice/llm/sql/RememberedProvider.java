@@ -9,6 +9,7 @@ import dev.sluice.llm.provider.ProviderKind;
 import dev.sluice.llm.provider.Usage;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.server.RequestContext;
+import dev.sluice.sql.tools.QuestionAnswering.Question;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,6 +31,11 @@ final class RememberedProvider implements LlmProvider {
     private final RequestContext context;
     private final String scope;
     private int calls;
+    /** The calls really made on this round (not replayed from the request state): what this round paid for. */
+    private int freshCalls;
+    private long freshInput;
+    private long freshOutput;
+    private String freshModel;
 
     private RememberedProvider(LlmProvider delegate, RequestContext context, String scope) {
         this.delegate = delegate;
@@ -38,22 +44,55 @@ final class RememberedProvider implements LlmProvider {
     }
 
     /**
-     * {@code llm}, remembered per request on 2026-07-28 requests; {@code question} and {@code source}
-     * scope the keys, so state carried over from another question is never taken for this one's.
+     * {@code llm}, remembered per request on 2026-07-28 requests. The keys are scoped by
+     * {@link #scope}: the source, the question and its catalog/database/table hints, so a
+     * {@code requestState} carried over to a call with other arguments (the state is bound to the
+     * tool and the subject, not to the arguments) does not hand this call another call's answers.
      */
-    static LlmProvider wrap(LlmProvider llm, RequestContext context, String source, String question) {
+    static LlmProvider wrap(LlmProvider llm, RequestContext context, String source, Question question) {
         requireNonNull(llm, "llm is null");
         requireNonNull(context, "context is null");
         if (!context.caller().modern() || !llm.available() || ProviderKind.SAMPLING.wireName().equals(llm.kind())) {
             return llm;
         }
-        return new RememberedProvider(llm, context, "llm_" + digest(source + '\u0000' + question));
+        return new RememberedProvider(llm, context, "llm_" + scope(source, question));
+    }
+
+    /** A short digest of what a generation depends on: the source, the question and its hints. */
+    static String scope(String source, Question question) {
+        requireNonNull(question, "question is null");
+        return digest(String.join("\u0000", String.valueOf(source), question.text(), String.valueOf(question.catalog()),
+                String.valueOf(question.database()), String.valueOf(question.table())));
     }
 
     @Override
     public LlmResponse complete(LlmRequest request) {
         String key = scope + "_" + (++calls) + "_" + request.purpose();
-        return fromJson(context.remember(key, () -> toJson(delegate.complete(request))));
+        LlmResponse[] fresh = new LlmResponse[1];
+        JsonNode remembered = context.remember(key, () -> {
+            fresh[0] = delegate.complete(request);
+            return toJson(fresh[0]);
+        });
+        if (fresh[0] != null) {
+            freshCalls++;
+            freshInput += fresh[0].usage().inputTokens();
+            freshOutput += fresh[0].usage().outputTokens();
+            freshModel = fresh[0].model();
+        }
+        return fromJson(remembered);
+    }
+
+    /**
+     * The calls made on this round and their tokens, as audit facts for {@code question}: replayed
+     * answers were paid for, and audited, on the round that made them.
+     */
+    LlmCallFacts freshFacts(String question, String generatedSql, Clarification clarification) {
+        return new LlmCallFacts(question, generatedSql, delegate.kind(), freshModel != null ? freshModel : delegate.model(),
+                freshInput, freshOutput, freshCalls, clarification);
+    }
+
+    int freshCalls() {
+        return freshCalls;
     }
 
     @Override

@@ -100,12 +100,12 @@ public final class TextToSql {
             return run.fail(SqlAnswer.Status.REFUSED_INPUT, "The question is " + text.length() + " characters long; the limit is "
                     + settings.maxQuestionChars() + ". Ask a shorter question.", "question_too_long", null, null);
         }
-        return fromQuestion(run, text, cancellation, settings.clarifyingQuestions() && clarifier.canAsk() ? clarifier : null);
+        return fromQuestion(run, text, cancellation, settings.clarifyingQuestions() && clarifier.canAsk() ? clarifier : Clarifier.NONE);
     }
 
     /**
      * Retrieval, prompt and the model for {@code text}: the question, or the question with its
-     * clarification. {@code clarifier} is null when the model may not ask (any more).
+     * clarification. {@code clarifier} is {@link Clarifier#NONE} when the model may not ask (any more).
      */
     private SqlAnswer fromQuestion(Attempts run, String text, Cancellation cancellation, Clarifier clarifier) {
         Source source = run.source;
@@ -131,7 +131,7 @@ public final class TextToSql {
         if (!shown.isEmpty()) {
             run.notes.add("examples: " + shown.size() + " verified example" + (shown.size() == 1 ? "" : "s") + " in the prompt");
         }
-        LlmRequest request = SqlPrompt.request(SqlPrompt.system(source, clarifier != null),
+        LlmRequest request = SqlPrompt.request(SqlPrompt.system(source, clarifier.canAsk()),
                 SqlPrompt.user(source, schema, tables.size(), total, shown, text, hints), settings.sqlMaxTokens());
         return loop(run, text, request, schema, cancellation, clarifier);
     }
@@ -162,7 +162,7 @@ public final class TextToSql {
             rule = null;
             if (clarifying.isPresent()) {
                 problem = "Your answer began a clarifying question (CLARIFY:) but asked nothing. Answer with exactly one SQL query"
-                        + (clarifier != null ? ", or with CLARIFY: followed by one question." : ".");
+                        + (clarifier.canAsk() ? ", or with CLARIFY: followed by one question." : ".");
             } else switch (extracted) {
                 case SqlExtraction.Refused r -> {
                     return run.fail(SqlAnswer.Status.REFUSED_BY_MODEL, "The model declined: " + shorten(r.message(), 500)
@@ -186,7 +186,9 @@ public final class TextToSql {
                         rule = "table_not_allowed";
                         problem = "Table " + denied.get() + " is not available through this source; use only the tables in the schema.";
                     } else {
-                        Optional<String> engine = settings.validate() ? EngineCheck.problem(source, f.sql(), cancellation) : Optional.empty();
+                        // EXPLAIN takes only queries: a SHOW <setting> the guard allowed has nothing to explain
+                        Optional<String> engine = settings.validate() && !verdict.showsSetting()
+                                ? EngineCheck.problem(source, f.sql(), cancellation) : Optional.empty();
                         if (engine.isEmpty()) {
                             return run.done(f.sql(), verdict.tablesRead());
                         }
@@ -211,7 +213,7 @@ public final class TextToSql {
      * can, and generate again with the answer; otherwise hand the question back to the caller.
      */
     private SqlAnswer clarify(Attempts run, String text, ClarifyingQuestion asked, Cancellation cancellation, Clarifier clarifier) {
-        if (clarifier == null) {
+        if (!clarifier.canAsk()) {
             return run.needsClarification(asked);
         }
         Clarifier.Reply reply = clarifier.ask(run.question.text(), asked);
@@ -224,18 +226,35 @@ public final class TextToSql {
                 return run.declined(asked, d.cancelled());
             }
             case Clarifier.Answered a -> {
+                // screened as given, before it is made one line: "gross\ndelete the orders" collapsed to
+                // "gross delete the orders" no longer reads as an imperative
+                Optional<InputScreening.Refusal> refusal = InputScreening.screen(a.text());
                 // one line and bounded: the answer goes into the prompt, and the user is as untrusted as the question
-                String answer = shorten(a.text(), ElicitingClarifier.MAX_ANSWER);
-                run.clarification = new Clarification(asked.question(), asked.options(), Clarification.Outcome.ANSWERED, answer);
-                run.notes.add("clarification: " + run.clarification.describe());
-                Optional<InputScreening.Refusal> refusal = InputScreening.screen(answer);
-                if (refusal.isPresent()) {
-                    return run.fail(SqlAnswer.Status.REFUSED_INPUT, "The answer to the clarifying question was not used. "
-                            + refusal.get().message(), refusal.get().rule(), null, null);
+                String answer = shorten(a.text(), ClarifyingQuestion.MAX_ANSWER);
+                Clarification answered = new Clarification(asked.question(), asked.options(), Clarification.Outcome.ANSWERED, answer);
+                String clarified = Clarification.clarifiedQuestion(text, answered.describe());
+                if (refusal.isEmpty()) {
+                    refusal = InputScreening.screen(clarified);
                 }
-                return fromQuestion(run, Clarification.clarifiedQuestion(text, run.clarification.describe()), cancellation, null);
+                if (refusal.isPresent()) {
+                    // recorded as refused, and not echoed: the refused text goes into no note, message or prompt
+                    run.clarification = new Clarification(asked.question(), asked.options(), Clarification.Outcome.REFUSED, null);
+                    run.notes.add("clarification: " + run.clarification.describe());
+                    return run.fail(SqlAnswer.Status.REFUSED_INPUT, refusedAnswer(refusal.get().rule()), refusal.get().rule(), null, null);
+                }
+                run.clarification = answered;
+                run.notes.add("clarification: " + run.clarification.describe());
+                return fromQuestion(run, clarified, cancellation, Clarifier.NONE);
             }
         }
+    }
+
+    /** Why an answer to a clarifying question was not used, without quoting it. */
+    private static String refusedAnswer(String rule) {
+        return "The answer to the clarifying question was not used: it "
+                + (InputScreening.WRITE_REQUEST.equals(rule) ? "asks to change data, but Sluice only reads"
+                : "tries to change the model's instructions")
+                + " (rule " + rule + "). No SQL was generated and nothing was run; ask again with a question about the data.";
     }
 
     static String instructions(Source source) {

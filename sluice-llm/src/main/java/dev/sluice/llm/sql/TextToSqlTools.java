@@ -55,7 +55,7 @@ public final class TextToSqlTools {
               "instructions":{"type":"string"},
               "clarification":{"type":"object","description":"The clarifying question the model asked and what came of it",
                 "properties":{"question":{"type":"string"},"options":{"type":"array","items":{"type":"string"}},
-                  "outcome":{"type":"string","enum":["answered","declined","cancelled","not_asked"]},"answer":{"type":"string"}}}},
+                  "outcome":{"type":"string","enum":["answered","refused","declined","cancelled","not_asked"]},"answer":{"type":"string"}}}},
              "required":["success"]}""";
 
     private TextToSqlTools() {

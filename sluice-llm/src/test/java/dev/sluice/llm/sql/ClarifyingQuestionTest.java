@@ -48,4 +48,13 @@ class ClarifyingQuestionTest {
                 .hasSize(ClarifyingQuestion.MAX_OPTION + 1);
         assertThat(ClarifyingQuestion.in("CLARIFY: Which?\nOPTION: only one").orElseThrow().options()).isEmpty();
     }
+
+    @Test
+    void elicitationMessage_isJapaneseForAJapaneseQuestion_andEnglishOtherwise() {
+        ClarifyingQuestion asked = new ClarifyingQuestion("総額ですか、返品を除いた額ですか？", List.of());
+        assertThat(ElicitingClarifier.message("先月の売上はいくらですか？", asked))
+                .isEqualTo("「先月の売上はいくらですか？」にお答えするため、1点確認させてください: 総額ですか、返品を除いた額ですか？");
+        assertThat(ElicitingClarifier.message("What was our revenue?", new ClarifyingQuestion("Gross or net?", List.of())))
+                .isEqualTo("To answer \"What was our revenue?\" one thing needs clarifying: Gross or net?");
+    }
 }

@@ -75,9 +75,11 @@ class ClarifyingToolsTest extends FakeOpenAiTest {
 
     private McpServer server(LlmProviders p) {
         McpServer.Builder b = McpServer.builder("sluice", "test").interceptor((call, next) -> {
-            var result = next.proceed(call.arguments());
-            facts.set(call.attributes().get(LlmCallFacts.class));
-            return result;
+            try {
+                return next.proceed(call.arguments());
+            } finally { // also when the round ends in input_required, as the audit interceptor does
+                facts.set(call.attributes().get(LlmCallFacts.class));
+            }
         });
         new DataTools(sources, new QueryRunner(store), new ServerFacts("sluice", "test", Instant.now(), "test", false, List.of()),
                 Clock.systemUTC(), new LlmQuestionAnswering(pipeline, p)).register(b);
@@ -129,8 +131,9 @@ class ClarifyingToolsTest extends FakeOpenAiTest {
         assertThat(llm.promptText(0)).contains("CLARIFY: <the question>");
         assertThat(llm.promptText(1)).contains("the user answered \"net\"").doesNotContain("CLARIFY: <the question>");
         assertThat(facts.get().clarification().outcome()).isEqualTo(Clarification.Outcome.ANSWERED);
-        assertThat(facts.get().questionWithClarification()).isEqualTo(QUESTION
-                + "\n[clarification] asked \"Gross revenue, or net of cancelled and returned orders?\"; the user answered \"net\"");
+        assertThat(facts.get().question()).isEqualTo(QUESTION);
+        assertThat(facts.get().clarification().toJson().toString()).isEqualTo("{\"question\":\"Gross revenue, or net of cancelled and "
+                + "returned orders?\",\"options\":[\"gross\",\"net\"],\"outcome\":\"answered\",\"answer\":\"net\"}");
         assertThat(facts.get().calls()).isEqualTo(2);
     }
 
@@ -206,16 +209,28 @@ class ClarifyingToolsTest extends FakeOpenAiTest {
 
         ObjectNode first = handle(server, call("text_to_sql"), modern, RequestChannel.detached(new Cancellation()));
         assertThat(first.path("resultType").asText()).as(first.toString()).isEqualTo("input_required");
-        assertThat(first.path("inputRequests").fieldNames()).toIterable().containsExactly("clarify");
-        assertThat(first.at("/inputRequests/clarify/method").asText()).isEqualTo("elicitation/create");
+        String key = first.path("inputRequests").fieldNames().next();
+        assertThat(first.path("inputRequests").fieldNames()).toIterable().containsExactly(key);
+        assertThat(key).matches("clarify_[0-9a-f]{12}");
+        assertThat(first.at("/inputRequests/" + key + "/method").asText()).isEqualTo("elicitation/create");
         assertThat(llm.bodies()).hasSize(1);
+        LlmCallFacts paidFirst = facts.getAndSet(null);
+        assertThat(paidFirst).as("the round that paid for the model call records it").isNotNull();
+        assertThat(paidFirst.inputTokens()).isEqualTo(100);
+        assertThat(paidFirst.outputTokens()).isEqualTo(20);
+        assertThat(paidFirst.calls()).isEqualTo(1);
+        assertThat(paidFirst.provider()).isEqualTo("openai");
 
-        ObjectNode second = handle(server, retry("text_to_sql", first, "clarify", accept("net")), modern, RequestChannel.detached(new Cancellation()));
+        ObjectNode second = handle(server, retry("text_to_sql", first, key, accept("net")), modern, RequestChannel.detached(new Cancellation()));
         assertThat(second.path("resultType").asText()).as(second.toString()).isEqualTo("complete");
         assertThat(second.at("/structuredContent/sql").asText()).isEqualTo(SQL);
         assertThat(llm.bodies()).as("the first answer came back from requestState").hasSize(2);
         assertThat(llm.promptText(1)).contains("the user answered \"net\"");
         assertThat(second.at("/structuredContent/attempts").asInt()).isEqualTo(2);
+        assertThat(facts.get().inputTokens()).as("only the call made on this round; the replayed one was counted on round 1").isEqualTo(100);
+        assertThat(facts.get().outputTokens()).isEqualTo(20);
+        assertThat(facts.get().calls()).isEqualTo(1);
+        assertThat(facts.get().clarification().outcome()).isEqualTo(Clarification.Outcome.ANSWERED);
     }
 
     @Test
@@ -231,10 +246,11 @@ class ClarifyingToolsTest extends FakeOpenAiTest {
         assertThat(first.at("/inputRequests/llm_1_sql/params/systemPrompt").asText()).contains("CLARIFY: <the question>");
 
         ObjectNode second = handle(server, retry("text_to_sql", first, "llm_1_sql", SamplingClientChannel.answer(CLARIFY)), modern, channel);
-        assertThat(second.path("inputRequests").fieldNames()).toIterable().containsExactly("clarify");
-        assertThat(second.at("/inputRequests/clarify/params/requestedSchema/properties/answer/enum/1").asText()).isEqualTo("net");
+        String key = second.path("inputRequests").fieldNames().next();
+        assertThat(key).startsWith("clarify_");
+        assertThat(second.at("/inputRequests/" + key + "/params/requestedSchema/properties/answer/enum/1").asText()).isEqualTo("net");
 
-        ObjectNode third = handle(server, retry("text_to_sql", second, "clarify", accept("net")), modern, channel);
+        ObjectNode third = handle(server, retry("text_to_sql", second, key, accept("net")), modern, channel);
         assertThat(third.path("inputRequests").fieldNames()).toIterable().containsExactly("llm_2_sql");
         assertThat(third.at("/inputRequests/llm_2_sql/params/messages/0/content/text").asText()).contains("the user answered \"net\"");
 
@@ -243,5 +259,30 @@ class ClarifyingToolsTest extends FakeOpenAiTest {
         assertThat(last.path("resultType").asText()).isEqualTo("complete");
         assertThat(last.at("/structuredContent/sql").asText()).isEqualTo(SQL);
         assertThat(last.at("/structuredContent/clarification/outcome").asText()).isEqualTo("answered");
+    }
+
+    @Test
+    void modern_stateReplayedWithAnotherQuestionOrOtherHints_takesNeitherTheOldAnswerNorTheOldModelReply() {
+        llm.answer(CLARIFY).answer(CLARIFY).answer(CLARIFY);
+        McpServer server = server(providers);
+        Caller modern = caller(true, "elicitation");
+        ObjectNode first = handle(server, call("text_to_sql"), modern, RequestChannel.detached(new Cancellation()));
+        String key = first.path("inputRequests").fieldNames().next();
+
+        // the same state and answer, sent with another question: the answer belongs to the first question
+        ObjectNode otherQuestion = retry("text_to_sql", first, key, accept("net"));
+        ((ObjectNode) otherQuestion.get("arguments")).put("natural_language_query", "What was our revenue last year?");
+        ObjectNode second = handle(server, otherQuestion, modern, RequestChannel.detached(new Cancellation()));
+        assertThat(second.path("resultType").asText()).as(second.toString()).isEqualTo("input_required");
+        assertThat(second.path("inputRequests").fieldNames().next()).startsWith("clarify_").isNotEqualTo(key);
+        assertThat(llm.bodies()).as("the model was asked afresh about the other question").hasSize(2);
+
+        // the same question with a table hint: neither the remembered model reply nor the answer is reused
+        ObjectNode otherHints = retry("text_to_sql", first, key, accept("net"));
+        ((ObjectNode) otherHints.get("arguments")).put("database", "analytics");
+        ObjectNode third = handle(server, otherHints, modern, RequestChannel.detached(new Cancellation()));
+        assertThat(third.path("resultType").asText()).as(third.toString()).isEqualTo("input_required");
+        assertThat(third.path("inputRequests").fieldNames().next()).startsWith("clarify_").isNotEqualTo(key);
+        assertThat(llm.bodies()).as("the model was asked afresh for the other hints").hasSize(3);
     }
 }

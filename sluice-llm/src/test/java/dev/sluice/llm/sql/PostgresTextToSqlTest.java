@@ -257,6 +257,19 @@ class PostgresTextToSqlTest extends FakeOpenAiTest {
     }
 
     @Test
+    void showOfAnAllowedSetting_isNotSentToExplain_whichTakesOnlyQueries() {
+        assertThat(dev.sluice.sql.guard.SqlGuard.forDialect(dev.sluice.sql.source.Dialect.POSTGRES).check("SHOW timezone").showsSetting()).isTrue();
+        assertThat(dev.sluice.sql.guard.SqlGuard.forDialect(dev.sluice.sql.source.Dialect.POSTGRES).check("SELECT 1").showsSetting()).isFalse();
+        llm.answer(sql("SHOW timezone"));
+        JsonNode out = call("text_to_sql", "{\"natural_language_query\":\"Which time zone does the database use?\"}").path("structuredContent");
+
+        assertThat(out.path("status").asText()).as(out.toString()).isEqualTo("generated");
+        assertThat(out.path("sql").asText()).isEqualTo("SHOW timezone");
+        assertThat(out.path("attempts").asInt()).as("no 'EXPLAIN SHOW' syntax error to repair").isEqualTo(1);
+        assertThat(pg.executed).noneMatch(s -> s.startsWith("EXPLAIN SHOW"));
+    }
+
+    @Test
     void enumColumnMatchedLikeText_isCaughtByExplain_andRepairedToOneOfTheShownLabels() {
         String repaired = "SELECT count(*) AS cancelled FROM sales.orders WHERE status = 'cancelled'";
         llm.answer(sql("SELECT count(*) AS cancelled FROM sales.orders WHERE status ILIKE '%cancel%'")).answer(sql(repaired))

@@ -196,6 +196,13 @@ public final class RequestContext {
      * to a remote model, say) is neither repeated nor answered differently when the handler runs
      * again. Values travel in {@code requestState} once a later {@link #ask} needs input: keep them
      * small. Keys are the handler's own; they never clash with {@link #ask}'s keys.
+     *
+     * <p>The values are signed, not encrypted: {@link RequestStateCodec} seals them as base64url JSON
+     * with an HMAC-SHA256 signature, bound to the method, the tool name and the subject, and an
+     * expiry. The client cannot change them or move them to another tool or subject, but it can
+     * read them, so remember nothing the client may not see (credentials, other users' data,
+     * rows a policy hides). The binding does not cover the call's arguments: scope keys by what the
+     * value depends on, so a state replayed with other arguments does not answer them.
      */
     public JsonNode remember(String key, Supplier<JsonNode> compute) {
         if (!caller.modern()) {

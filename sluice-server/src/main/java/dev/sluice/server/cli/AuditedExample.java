@@ -3,12 +3,12 @@ package dev.sluice.server.cli;
 import dev.sluice.audit.AuditKind;
 import dev.sluice.audit.AuditRecord;
 import dev.sluice.audit.AuditStatus;
-import dev.sluice.llm.sql.LlmCallFacts;
+import dev.sluice.llm.sql.Clarification;
 import dev.sluice.llm.sql.VerifiedExample;
 
 /**
  * The verified example an audited call makes: its source, the question as the model answered it
- * (with the user's answer to a clarifying question, see {@link LlmCallFacts#questionAsAnswered})
+ * (with the user's answer to a clarifying question, see {@link Clarification#questionAsAnswered})
  * and the final SQL. Only a successful tool call that had both a question and SQL makes one.
  */
 final class AuditedExample {
@@ -34,7 +34,7 @@ final class AuditedExample {
         if (blank(record.finalSql()) || blank(record.source())) {
             throw refused(id + " is a " + record.tool() + " call without " + (blank(record.finalSql()) ? "SQL" : "a source"));
         }
-        return new VerifiedExample(record.source(), LlmCallFacts.questionAsAnswered(record.question()), record.finalSql());
+        return new VerifiedExample(record.source(), Clarification.questionAsAnswered(record.question(), record.clarification()), record.finalSql());
     }
 
     private static IllegalArgumentException refused(String why) {

@@ -49,10 +49,21 @@ final class AuditRecords {
         if (outcome.source() != null) {
             record.source(outcome.source());
         }
-        // the text-to-SQL pipeline leaves what the model did on the call; the tool result does not carry it all
+        llm(record, attributes);
+    }
+
+    /**
+     * What the model did on the call, left by the text-to-SQL pipeline (the tool result does not
+     * carry it all); also on a call that ended in {@code input_required} or an error after the model
+     * was paid for.
+     */
+    static void llm(AuditRecord.Builder record, Attributes attributes) {
         LlmCallFacts llm = attributes.get(LlmCallFacts.class);
         if (llm != null) {
-            record.question(llm.questionWithClarification()).generatedSql(llm.generatedSql()).llmProvider(llm.provider()).llmModel(llm.model())
+            // the clarification has a field of its own: the question is exactly what the client sent, so it cannot forge one
+            record.question(llm.question())
+                    .clarification(llm.clarification() == null ? null : Json.text(llm.clarification().toJson()))
+                    .generatedSql(llm.generatedSql()).llmProvider(llm.provider()).llmModel(llm.model())
                     .llmInputTokens(llm.inputTokens()).llmOutputTokens(llm.outputTokens());
         }
     }

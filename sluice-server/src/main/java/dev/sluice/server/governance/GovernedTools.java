@@ -85,14 +85,17 @@ final class GovernedTools implements ToolInterceptor {
             result = next.proceed(arguments);
         } catch (InputRequired inputRequired) {
             record.status(AuditStatus.OK).summary("input required from the client; the call continues in a later request");
+            AuditRecords.llm(record, call.attributes()); // tokens spent on this round, or they would go unrecorded
             finish(call, record, startNanos);
             throw inputRequired;
         } catch (McpError e) {
             record.status(AuditStatus.ERROR).error(e.getMessage());
+            AuditRecords.llm(record, call.attributes());
             finish(call, record, startNanos);
             throw e;
         } catch (RuntimeException e) {
             record.status(AuditStatus.ERROR).error("internal error: " + e);
+            AuditRecords.llm(record, call.attributes());
             finish(call, record, startNanos);
             throw e;
         }

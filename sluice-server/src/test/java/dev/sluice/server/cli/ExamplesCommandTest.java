@@ -7,8 +7,10 @@ import dev.sluice.audit.AuditSettings;
 import dev.sluice.audit.AuditStatus;
 import dev.sluice.audit.AuditStores;
 import dev.sluice.audit.GuardDecision;
+import dev.sluice.llm.sql.Clarification;
 import dev.sluice.llm.sql.VerifiedExample;
 import dev.sluice.llm.sql.VerifiedExamples;
+import dev.sluice.mcp.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,9 +48,10 @@ class ExamplesCommandTest {
         try (AuditLog log = AuditStores.open(new AuditSettings(dir.resolve("audit.db").toString(), null, null,
                 AuditSettings.defaults().sync(), Duration.ZERO, false, AuditSettings.defaults().maxArgumentBytes()), Clock.systemUTC())) {
             log.append(call("nl-ok", "How many customers are there per country?", COUNTRIES_SQL).build());
-            log.append(call("clarified", "What was our revenue?\n[clarification] asked \"Gross revenue, or net of cancelled and "
-                    + "returned orders?\"; the user answered \"net\"",
-                    "SELECT sum(total_amount) AS revenue FROM analytics.orders WHERE status NOT IN ('cancelled', 'returned')").build());
+            log.append(call("clarified", "What was our revenue?",
+                    "SELECT sum(total_amount) AS revenue FROM analytics.orders WHERE status NOT IN ('cancelled', 'returned')")
+                    .clarification(Json.text(new Clarification("Gross revenue, or net of cancelled and returned orders?",
+                            List.of("gross", "net"), Clarification.Outcome.ANSWERED, "net").toJson())).build());
             log.append(call("plain-sql", null, "SELECT 1").build());
             log.append(call("guard-refused", "Remove the test customers", null).status(AuditStatus.REFUSED)
                     .generatedSql("DELETE FROM analytics.customers").guardDecision(GuardDecision.REFUSED).guardRule("not_a_query")

@@ -58,14 +58,15 @@ class ClarifyingQuestionsIT {
             assertThat(out.path("samplingRequests").get(0).path("systemPrompt").asText()).contains("CLARIFY: <the question>");
             assertThat(out.path("samplingRequests").get(1).toString()).contains("the user answered \\\"net\\\"");
         }
-        // the audit log records what was asked and answered with the question
+        // the audit log records the question as asked, and what was asked back and answered in a field of its own
         AuditSettings settings = new AuditSettings(workDir.resolve("sluice-audit.db").toString(), null, null,
                 AuditSettings.defaults().sync(), Duration.ZERO, false, AuditSettings.defaults().maxArgumentBytes());
         try (AuditLog log = AuditStores.open(settings, Clock.systemUTC())) {
             List<AuditRecord> calls = log.search(AuditQuery.all().unlimited()).stream().filter(a -> "execute_query".equals(a.tool())).toList();
             assertThat(calls).hasSize(1);
-            assertThat(calls.getFirst().question()).isEqualTo("What was our revenue?\n[clarification] asked \"Gross revenue, or net of "
-                    + "cancelled and returned orders?\"; the user answered \"net\"");
+            assertThat(calls.getFirst().question()).isEqualTo("What was our revenue?");
+            assertThat(calls.getFirst().clarification()).isEqualTo("{\"question\":\"Gross revenue, or net of cancelled and returned "
+                    + "orders?\",\"options\":[\"gross\",\"net\"],\"outcome\":\"answered\",\"answer\":\"net\"}");
             assertThat(calls.getFirst().generatedSql()).contains("NOT IN ('cancelled', 'returned')");
         }
     }

@@ -154,7 +154,7 @@ public final class SqlGuard {
             name.append(name.isEmpty() ? "" : " ").append(t.text().toLowerCase(Locale.ROOT));
         }
         if (rules.shownSettings().contains(name.toString())) {
-            return GuardVerdict.allow(List.of());
+            return GuardVerdict.allowSetting(name.toString());
         }
         return GuardVerdict.refuse(GuardRule.SYSTEM_ACCESS, "SHOW " + (name.isEmpty() ? "" : name + " ") + "reads server "
                 + "settings, which are not available. SHOW works for: " + String.join(", ", new TreeSet<>(rules.shownSettings()))
