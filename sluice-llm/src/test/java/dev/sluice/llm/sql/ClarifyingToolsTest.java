@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.core.config.ConfigLoader;
-import dev.sluice.core.config.ConfigNode;
 import dev.sluice.core.tools.ServerFacts;
 import dev.sluice.llm.provider.LlmProviders;
 import dev.sluice.llm.provider.LlmSettings;
 import dev.sluice.llm.testing.ElicitationClientChannel;
-import dev.sluice.llm.testing.FakeOpenAi;
 import dev.sluice.llm.testing.SamplingClientChannel;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.McpError;
@@ -19,20 +17,11 @@ import dev.sluice.mcp.server.Caller;
 import dev.sluice.mcp.server.Cancellation;
 import dev.sluice.mcp.server.McpServer;
 import dev.sluice.mcp.server.RequestChannel;
-import dev.sluice.sql.result.ResultStore;
-import dev.sluice.sql.result.ResultStoreConfig;
-import dev.sluice.sql.source.SourceKinds;
-import dev.sluice.sql.source.Sources;
 import dev.sluice.sql.tools.DataTools;
 import dev.sluice.sql.tools.QueryRunner;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,31 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rounds on 2026-07-28 (with a remote model and with the client's own model), and clients that
  * cannot be asked.
  */
-class ClarifyingToolsTest extends FakeOpenAiTest {
+class ClarifyingToolsTest extends DemoLakeToolsTest {
     private static final String QUESTION = "What was our revenue?";
     private static final String CLARIFY = "CLARIFY: Gross revenue, or net of cancelled and returned orders?\nOPTION: gross\nOPTION: net";
     private static final String SQL = "SELECT sum(total_amount) AS revenue FROM analytics.orders WHERE status NOT IN ('cancelled', 'returned')";
     private static final String ARGS = "{\"natural_language_query\":\"" + QUESTION + "\"}";
-    @TempDir
-    static Path dir;
-    private static Sources sources;
-    private static ResultStore store;
-    private static TextToSql pipeline;
     private final AtomicReference<LlmCallFacts> facts = new AtomicReference<>();
-
-    @BeforeAll
-    static void openDemo() {
-        sources = Sources.open(Sources.validate(ConfigNode.empty("sources"), SourceKinds.builtIn()));
-        store = new ResultStore(new ResultStoreConfig(dir.resolve("results"), 16L << 20, 1L << 20, 64L << 20, Duration.ofHours(1), 100),
-                Clock.systemUTC());
-        pipeline = new TextToSql(Clock.systemUTC(), VerifiedExamples.none(), TextToSqlSettings.DEFAULTS, null);
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
-        sources.close();
-    }
 
     private McpServer server(LlmProviders p) {
         McpServer.Builder b = McpServer.builder("sluice", "test").interceptor((call, next) -> {

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.core.config.ConfigLoader;
-import dev.sluice.core.config.ConfigNode;
 import dev.sluice.core.tools.ServerFacts;
 import dev.sluice.llm.provider.LlmProviders;
 import dev.sluice.llm.provider.LlmSettings;
-import dev.sluice.llm.testing.FakeOpenAi;
 import dev.sluice.llm.testing.SamplingClientChannel;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.ProtocolVersion;
@@ -17,20 +15,11 @@ import dev.sluice.mcp.server.Caller;
 import dev.sluice.mcp.server.Cancellation;
 import dev.sluice.mcp.server.McpServer;
 import dev.sluice.mcp.server.RequestChannel;
-import dev.sluice.sql.result.ResultStore;
-import dev.sluice.sql.result.ResultStoreConfig;
-import dev.sluice.sql.source.SourceKinds;
-import dev.sluice.sql.source.Sources;
 import dev.sluice.sql.tools.DataTools;
 import dev.sluice.sql.tools.QueryRunner;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,29 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * OpenAI-compatible model over HTTP, and the client's own model by sampling (legacy server-to-client
  * requests, and 2026-07-28 input_required round trips).
  */
-class QuestionToolsTest extends FakeOpenAiTest {
+class QuestionToolsTest extends DemoLakeToolsTest {
     private static final String FIRST_DEADLINE_SQL = "SELECT event_time, text FROM main.slack_messages WHERE channel_name = 'release' "
             + "AND text LIKE '%10月20日%' ORDER BY event_time LIMIT 1";
-    @TempDir
-    static Path dir;
-    private static Sources sources;
-    private static ResultStore store;
-    private static TextToSql pipeline;
     private final AtomicReference<LlmCallFacts> facts = new AtomicReference<>();
-
-    @BeforeAll
-    static void openDemo() {
-        sources = Sources.open(Sources.validate(ConfigNode.empty("sources"), SourceKinds.builtIn()));
-        store = new ResultStore(new ResultStoreConfig(dir.resolve("results"), 16L << 20, 1L << 20, 64L << 20, Duration.ofHours(1), 100),
-                Clock.systemUTC());
-        pipeline = new TextToSql(Clock.systemUTC(), VerifiedExamples.none(), TextToSqlSettings.DEFAULTS, null);
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
-        sources.close();
-    }
 
     private McpServer server(LlmProviders p) {
         McpServer.Builder b = McpServer.builder("sluice", "test").interceptor((call, next) -> {
