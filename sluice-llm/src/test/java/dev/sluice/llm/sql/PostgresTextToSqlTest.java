@@ -367,6 +367,42 @@ class PostgresTextToSqlTest extends FakeOpenAiTest {
     }
 
     @Test
+    void describeTable_showsKeysAndEnumValues_butNotThoseThePolicyHides() {
+        JsonNode orders = call("describe_table", "{\"source\":\"pg\",\"table\":\"sales.orders\"}").path("structuredContent");
+        assertThat(orders.path("primary_key").toString()).isEqualTo("[\"order_id\"]");
+        assertThat(orders.path("foreign_keys").toString()).isEqualTo(
+                "[{\"columns\":[\"customer_id\"],\"references\":\"sales.customers\",\"referenced_columns\":[\"customer_id\"]}]");
+        assertThat(column(orders, "status").path("values").toString()).isEqualTo("[\"pending\",\"shipped\",\"cancelled\"]");
+        assertThat(column(orders, "total").has("values")).isFalse();
+
+        String yaml = "sources:\n  guarded:\n    kind: postgres\n    url: " + postgres.jdbcUrl(DATABASE) + "\n    user: " + postgres.superuser()
+                + "\n    schema: sales\n    policy: { deny_tables: [sales.customers], mask_columns: { status: redact } }\n";
+        try (Sources guarded = Sources.open(Sources.validate(ConfigLoader.parse("g.yaml", yaml, Map.of()).sources(), SourceKinds.builtIn()))) {
+            McpServer.Builder b = McpServer.builder("sluice", "test");
+            new DataTools(guarded, new QueryRunner(store), new ServerFacts("sluice", "test", Instant.now(), "test", false, List.of()),
+                    Clock.systemUTC()).register(b);
+            ObjectNode params = Json.object();
+            params.put("name", "describe_table");
+            params.set("arguments", Json.parse("{\"source\":\"guarded\",\"table\":\"sales.orders\"}"));
+            JsonNode hidden = b.build().handle(new JsonRpcMessage.Request(IntNode.valueOf(1), "tools/call", params), PLAIN,
+                    RequestChannel.detached(new Cancellation())).path("structuredContent");
+            assertThat(hidden.path("primary_key").toString()).isEqualTo("[\"order_id\"]");
+            assertThat(hidden.has("foreign_keys")).as("a key to a denied table is not shown").isFalse();
+            assertThat(column(hidden, "status").has("values")).as("a masked enum shows no values").isFalse();
+            assertThat(column(hidden, "status").path("type").asText()).isNotEmpty();
+        }
+    }
+
+    private static JsonNode column(JsonNode described, String name) {
+        for (JsonNode c : described.path("columns")) {
+            if (c.path("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no column " + name + " in " + described);
+    }
+
+    @Test
     void retrieval_withATightBudget_picksTheTableTheQuestionIsAbout() {
         TextToSql tight = new TextToSql(Clock.systemUTC(), VerifiedExamples.none(),
                 new TextToSqlSettings(2, 1, 500, 2_000, 3, 1024, Duration.ofMinutes(10), true, true), null);

@@ -8,7 +8,10 @@ import dev.sluice.mcp.model.CallToolResult;
 import dev.sluice.mcp.server.McpServer;
 import dev.sluice.mcp.server.RequestContext;
 import dev.sluice.sql.policy.ColumnMasks;
+import dev.sluice.sql.policy.TablePolicy;
+import dev.sluice.sql.source.ColumnInfo;
 import dev.sluice.sql.source.ColumnMeta;
+import dev.sluice.sql.source.ForeignKeyInfo;
 import dev.sluice.sql.source.Source;
 import dev.sluice.sql.source.SourceException;
 import dev.sluice.sql.source.TableDetail;
@@ -38,8 +41,9 @@ final class TableTools {
     void register(McpServer.Builder b) {
         b.tool(tool("list_tables", "List tables", "List tables and views of a source with row-count estimates and comments. "
                 + "Filter by schema or by a name pattern.", ToolSchemas.LIST_TABLES, ToolSchemas.GENERIC_OUTPUT), guarded(this::listTables));
-        b.tool(tool("describe_table", "Describe table", "Show a table's columns (name, type, nullable, comment) and a few sample rows "
-                + "(masked per policy). Use it before writing SQL against an unfamiliar table.", ToolSchemas.DESCRIBE_TABLE,
+        b.tool(tool("describe_table", "Describe table", "Show a table's columns (name, type, nullable, comment; an enum's values), "
+                + "its primary and foreign keys where the engine reports them, and a few sample rows (masked per policy). "
+                + "Use it before writing SQL against an unfamiliar table.", ToolSchemas.DESCRIBE_TABLE,
                 ToolSchemas.GENERIC_OUTPUT), guarded(this::describeTable));
     }
 
@@ -106,12 +110,20 @@ final class TableTools {
             if (d.table().rowEstimate() != null) {
                 out.put("row_estimate", d.table().rowEstimate());
             }
-            ArrayNode columns = out.putArray("columns");
-            d.columns().forEach(c -> columns.addObject().put("name", c.name()).put("type", c.type())
-                    .put("nullable", c.nullable()).put("comment", c.comment()));
             ColumnMasks masks = runner.masksOf(s);
             List<ColumnMeta> metas = d.columns().stream().map(c -> new ColumnMeta(c.name(), c.type())).toList();
             String[] plan = masks.plan(metas);
+            ArrayNode columns = out.putArray("columns");
+            for (int i = 0; i < d.columns().size(); i++) {
+                ColumnInfo c = d.columns().get(i);
+                ObjectNode column = columns.addObject().put("name", c.name()).put("type", c.type())
+                        .put("nullable", c.nullable()).put("comment", c.comment());
+                // an enum's labels are its possible values: a masked column shows none of them
+                if (!c.values().isEmpty() && plan[i] == null) {
+                    c.values().forEach(column.putArray("values")::add);
+                }
+            }
+            keys(d, runner.policyOf(s), out);
             ArrayNode sample = out.putArray("sample_rows");
             for (ObjectNode row : d.sampleRows()) {
                 JsonNode[] values = new JsonNode[metas.size()];
@@ -148,5 +160,25 @@ final class TableTools {
                 .filter(n -> Levenshtein.distance(n.substring(n.lastIndexOf('.') + 1).toLowerCase(), name.toLowerCase()) <= Math.max(2, name.length() / 3))
                 .toList();
         return close.isEmpty() ? "" : " Did you mean " + String.join(" or ", close) + "?";
+    }
+
+    /**
+     * The primary key and foreign keys, from sources that report them ({@code Capability.KEYS}); a
+     * foreign key to a table the policy hides is left out, as the table itself is.
+     */
+    private static void keys(TableDetail d, TablePolicy policy, ObjectNode out) {
+        if (!d.primaryKey().isEmpty()) {
+            d.primaryKey().forEach(out.putArray("primary_key")::add);
+        }
+        List<ForeignKeyInfo> visible = d.foreignKeys().stream().filter(fk -> policy.permits(fk.referencedTable().display())).toList();
+        if (!visible.isEmpty()) {
+            ArrayNode fks = out.putArray("foreign_keys");
+            for (ForeignKeyInfo fk : visible) {
+                ObjectNode o = fks.addObject();
+                fk.columns().forEach(o.putArray("columns")::add);
+                o.put("references", fk.referencedTable().display());
+                fk.referencedColumns().forEach(o.putArray("referenced_columns")::add);
+            }
+        }
     }
 }
