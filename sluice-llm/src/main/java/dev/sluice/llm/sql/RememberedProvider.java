@@ -2,12 +2,14 @@ package dev.sluice.llm.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sluice.llm.provider.LlmProvider;
 import dev.sluice.llm.provider.LlmRequest;
 import dev.sluice.llm.provider.LlmResponse;
 import dev.sluice.llm.provider.ProviderKind;
 import dev.sluice.llm.provider.Usage;
 import dev.sluice.mcp.Json;
+import dev.sluice.mcp.McpError;
 import dev.sluice.mcp.server.RequestContext;
 import dev.sluice.sql.tools.QuestionAnswering.Question;
 
@@ -27,6 +29,7 @@ import static java.util.Objects.requireNonNull;
  * such help: its answers already come back in the request state, counted in call order.
  */
 final class RememberedProvider implements LlmProvider {
+    private static final String SAMPLED_FOR = "sampling_question";
     private final LlmProvider delegate;
     private final RequestContext context;
     private final String scope;
@@ -52,10 +55,28 @@ final class RememberedProvider implements LlmProvider {
     static LlmProvider wrap(LlmProvider llm, RequestContext context, String source, Question question) {
         requireNonNull(llm, "llm is null");
         requireNonNull(context, "context is null");
-        if (!context.caller().modern() || !llm.available() || ProviderKind.SAMPLING.wireName().equals(llm.kind())) {
+        if (!context.caller().modern() || !llm.available()) {
+            return llm;
+        }
+        if (ProviderKind.SAMPLING.wireName().equals(llm.kind())) {
+            requireSameQuestion(context, scope(source, question));
             return llm;
         }
         return new RememberedProvider(llm, context, "llm_" + scope(source, question));
+    }
+
+    /**
+     * The client's sampled replies come back in the request state keyed by call order
+     * ({@code llm_1_sql}, ...), not by question: a state carried over to a call with another question
+     * or other hints would hand it SQL written for the first one. So the state remembers the
+     * question it was made for, and a call that brings it with another is refused.
+     */
+    private static void requireSameQuestion(RequestContext context, String scope) {
+        JsonNode madeFor = context.remember(SAMPLED_FOR, () -> TextNode.valueOf(scope));
+        if (!scope.equals(madeFor.asText())) {
+            throw McpError.invalidParams("requestState belongs to a call with another question, source or hints; "
+                    + "send this call without requestState and inputResponses to start again");
+        }
     }
 
     /** A short digest of what a generation depends on: the source, the question and its hints. */

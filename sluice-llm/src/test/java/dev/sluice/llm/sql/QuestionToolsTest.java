@@ -9,6 +9,7 @@ import dev.sluice.llm.provider.LlmProviders;
 import dev.sluice.llm.provider.LlmSettings;
 import dev.sluice.llm.testing.SamplingClientChannel;
 import dev.sluice.mcp.Json;
+import dev.sluice.mcp.McpError;
 import dev.sluice.mcp.ProtocolVersion;
 import dev.sluice.mcp.jsonrpc.JsonRpcMessage;
 import dev.sluice.mcp.server.Caller;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.sluice.llm.testing.SamplingClientChannel.answer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * text_to_sql and execute_query with natural_language_query through a real McpServer: an
@@ -227,5 +229,38 @@ class QuestionToolsTest extends DemoLakeToolsTest {
         assertThat(out.path("row_count").asInt()).isEqualTo(1);
         assertThat(out.path("summary").asText()).isEqualTo("締め切りは10月20日です。");
         assertThat(channel.asked()).isEmpty();
+    }
+
+    @Test
+    void modernSampling_aRequestStateBroughtToAnotherQuestion_isRefused_andItsSqlIsNotUsed() {
+        McpServer server = server(providers("llm: { provider: sampling }"));
+        Caller modern = new Caller(ProtocolVersion.V2026_07_28, true, null, samplingCaps(), null, null, null);
+        SamplingClientChannel channel = new SamplingClientChannel(p -> {
+            throw new AssertionError("modern requests never send server-to-client requests");
+        });
+        String args = "{\"natural_language_query\":\"When is the first release deadline?\"}";
+        ObjectNode first = handle(server, call("execute_query", args), modern, channel);
+        ObjectNode retry = call("execute_query", args);
+        retry.put("requestState", first.path("requestState").asText());
+        retry.putObject("inputResponses").set("llm_1_sql", answer("```sql\n" + FIRST_DEADLINE_SQL + "\n```"));
+        ObjectNode second = handle(server, retry, modern, channel);
+        assertThat(second.path("inputRequests").fieldNames()).toIterable().containsExactly("llm_2_summary");
+
+        // the state now holds SQL written for the first question; brought to another question, it is refused
+        for (String other : List.of("{\"natural_language_query\":\"How many Slack users are there?\"}",
+                "{\"natural_language_query\":\"When is the first release deadline?\",\"database\":\"analytics\"}")) {
+            ObjectNode replay = call("execute_query", other);
+            replay.put("requestState", second.path("requestState").asText());
+            replay.putObject("inputResponses").set("llm_2_summary", answer("There are 3."));
+            assertThatThrownBy(() -> handle(server, replay, modern, channel)).as(other).isInstanceOf(McpError.class)
+                    .hasMessageContaining("requestState belongs to a call with another question");
+        }
+
+        ObjectNode same = call("execute_query", args);
+        same.put("requestState", second.path("requestState").asText());
+        same.putObject("inputResponses").set("llm_2_summary", answer("October 20."));
+        JsonNode out = structured(handle(server, same, modern, channel));
+        assertThat(out.path("sql").asText()).isEqualTo(FIRST_DEADLINE_SQL);
+        assertThat(out.path("summary").asText()).isEqualTo("October 20.");
     }
 }
