@@ -1,6 +1,7 @@
 package dev.sluice.security;
 
 import dev.sluice.core.config.ConfigLoader;
+import dev.sluice.mcp.FakeClock;
 import dev.sluice.security.apikey.ApiKeyStore;
 import dev.sluice.security.apikey.ApiKeyVerifier;
 import dev.sluice.security.apikey.CreatedApiKey;
@@ -21,7 +22,7 @@ class AuthenticatorApiKeyTest {
 
     @TempDir
     Path dir;
-    MutableClock clock;
+    FakeClock clock;
     AuthSettings settings;
     ApiKeyStore store;
     Authenticator auth;
@@ -29,7 +30,7 @@ class AuthenticatorApiKeyTest {
 
     @BeforeEach
     void setUp() {
-        clock = MutableClock.at("2026-03-01T10:00:00Z");
+        clock = new FakeClock(java.time.Instant.parse("2026-03-01T10:00:00Z"));
         settings = AuthSettings.read(ConfigLoader.parse("sluice.yaml", """
                 auth:
                   key_file: %s

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.sluice.core.config.ConfigLoader;
+import dev.sluice.mcp.FakeClock;
 import dev.sluice.security.policy.AccessPolicy;
 import dev.sluice.security.policy.Decision;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,7 @@ class AuthenticatorOAuthTest {
 
     @TempDir
     Path dir;
-    MutableClock clock;
+    FakeClock clock;
     Authenticator auth;
     Instant now;
 
@@ -52,7 +53,7 @@ class AuthenticatorOAuthTest {
 
     @BeforeEach
     void setUp() {
-        clock = MutableClock.at("2026-03-01T10:00:00Z");
+        clock = new FakeClock(Instant.parse("2026-03-01T10:00:00Z"));
         now = clock.instant();
         issuer.jwksDown(false);
         auth = authenticator("""

@@ -1,7 +1,7 @@
 package dev.sluice.security.apikey;
 
+import dev.sluice.mcp.FakeClock;
 import dev.sluice.security.CredentialCheck;
-import dev.sluice.security.MutableClock;
 import dev.sluice.security.RefusalReason;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,13 +28,13 @@ class ApiKeyStoreTest {
     @TempDir
     Path dir;
     Path file;
-    MutableClock clock;
+    FakeClock clock;
     ApiKeyStore store;
 
     @BeforeEach
     void setUp() {
         file = dir.resolve("sluice-keys.json");
-        clock = MutableClock.at("2026-03-01T10:00:00Z");
+        clock = new FakeClock(java.time.Instant.parse("2026-03-01T10:00:00Z"));
         store = new ApiKeyStore(file, clock, new SecureRandom());
     }
 

@@ -1,6 +1,6 @@
 package dev.sluice.security.limit;
 
-import dev.sluice.security.MutableClock;
+import dev.sluice.mcp.FakeClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RateLimiterTest {
-    final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
+    final FakeClock clock = new FakeClock(java.time.Instant.parse("2026-03-01T10:00:00Z"));
 
     @Test
     void burstIsAllowed_thenTheWaitIsReportedRoundedUp() {

@@ -1,8 +1,8 @@
 package dev.sluice.security.oauth;
 
+import dev.sluice.mcp.FakeClock;
 import dev.sluice.security.CredentialCheck;
 import dev.sluice.security.LocalIssuer;
-import dev.sluice.security.MutableClock;
 import dev.sluice.security.RefusalReason;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JwksDiscoveryTest {
-    final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
+    final FakeClock clock = new FakeClock(java.time.Instant.parse("2026-03-01T10:00:00Z"));
 
     @Test
     void wellKnownCandidates_oidcFirstThenRfc8414() {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.sluice.mcp.FakeClock;
 import dev.sluice.mcp.Json;
 import dev.sluice.sql.source.ColumnMeta;
 
@@ -36,7 +37,7 @@ class ResultStoreTest {
     @TempDir
     Path tmp;
 
-    private final ResultTestSupport.TestClock clock = new ResultTestSupport.TestClock();
+    private final FakeClock clock = ResultTestSupport.clock();
 
     private Path spillDir() {
         return tmp.resolve("spill");

@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.sluice.mcp.FakeClock;
 import dev.sluice.sql.source.ColumnMeta;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,28 +22,9 @@ final class ResultTestSupport {
     private ResultTestSupport() {
     }
 
-    /** A clock that moves only when told. */
-    static final class TestClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-10-20T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
+    /** A clock that moves only when told, from 2026-10-20. */
+    static FakeClock clock() {
+        return new FakeClock(Instant.parse("2026-10-20T00:00:00Z"));
     }
 
     static ResultStoreConfig config(Path dir, long memoryBudget, long spillThreshold) {

@@ -81,7 +81,7 @@ class TypedRowCodecTest {
 
     @Test
     void rowsThroughTheSink_pageBackLikeAppendedRows_andAWrongValueCountIsRefused() {
-        try (ResultStore store = new ResultStore(ResultTestSupport.config(dir, 1L << 20, 1L << 20), new ResultTestSupport.TestClock())) {
+        try (ResultStore store = new ResultStore(ResultTestSupport.config(dir, 1L << 20, 1L << 20), ResultTestSupport.clock())) {
             ResultWriter writer = store.begin("lake", "alice", ResultTestSupport.COLUMNS);
             RowSink sink = writer.rowSink();
             for (long i = 0; i < 50; i++) {
@@ -107,7 +107,7 @@ class TypedRowCodecTest {
     @Test
     void theSinkStopsAtMaxResultBytes_andMarksTheResultTruncated() {
         ResultStoreConfig config = new ResultStoreConfig(dir, 1L << 20, 1L << 20, 1000, java.time.Duration.ofMinutes(10), 10);
-        try (ResultStore store = new ResultStore(config, new ResultTestSupport.TestClock())) {
+        try (ResultStore store = new ResultStore(config, ResultTestSupport.clock())) {
             ResultWriter writer = store.begin("lake", "alice", ResultTestSupport.COLUMNS);
             long stored = 0;
             while (true) {
