@@ -48,7 +48,7 @@ public final class ExampleCheck {
                         + "), rule " + verdict.rule() + ": " + verdict.message());
             }
             TablePolicy policy = new TablePolicy(source.settings());
-            Optional<String> denied = verdict.tablesRead().stream().filter(t -> !policy.permits(t)).findFirst();
+            Optional<String> denied = policy.firstDenied(verdict.tablesRead());
             if (denied.isPresent()) {
                 return Optional.of("table " + denied.get() + " is not available through source " + source.name() + " (policy)");
             }

@@ -178,7 +178,7 @@ public final class TextToSql {
                         run.notes.add("attempt " + run.attempts + ": text after the first statement was ignored");
                     }
                     GuardVerdict verdict = guard.check(f.sql());
-                    Optional<String> denied = verdict.tablesRead().stream().filter(t -> !policy.permits(t)).findFirst();
+                    Optional<String> denied = policy.firstDenied(verdict.tablesRead());
                     if (!verdict.allowed()) {
                         rule = verdict.rule();
                         problem = "The SQL guard refused it (rule " + verdict.rule() + "): " + verdict.message();

@@ -2,8 +2,10 @@ package dev.sluice.sql.policy;
 
 import dev.sluice.sql.source.SourceSettings;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,16 @@ public final class TablePolicy {
     public TablePolicy(SourceSettings settings) {
         this.allow = settings.allowTables().stream().map(TablePolicy::glob).toList();
         this.deny = settings.denyTables().stream().map(TablePolicy::glob).toList();
+    }
+
+    /** The first of {@code tables} (as a query reads them) that may not be read, if any. */
+    public Optional<String> firstDenied(Collection<String> tables) {
+        for (String table : tables) {
+            if (!permits(table)) {
+                return Optional.of(table);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether a table (as written in SQL, possibly qualified) may be read. */

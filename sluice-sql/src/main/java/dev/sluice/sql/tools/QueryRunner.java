@@ -14,6 +14,7 @@ import dev.sluice.sql.source.SourceException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -52,12 +53,10 @@ public final class QueryRunner {
         if (!verdict.allowed()) {
             return new QueryOutcome.Refused(verdict.rule(), verdict.message());
         }
-        TablePolicy policy = policyOf(source);
-        for (String table : verdict.tablesRead()) {
-            if (!policy.permits(table)) {
-                return new QueryOutcome.Refused("table_not_allowed", "Table " + table + " is not available through source "
-                        + source.name() + " (policy). Use list_tables to see the tables you may query.");
-            }
+        Optional<String> denied = policyOf(source).firstDenied(verdict.tablesRead());
+        if (denied.isPresent()) {
+            return new QueryOutcome.Refused("table_not_allowed", "Table " + denied.get() + " is not available through source "
+                    + source.name() + " (policy). Use list_tables to see the tables you may query.");
         }
         // the principal's own slot first, so one caller cannot take every slot of the source
         Semaphore mine = slots.computeIfAbsent(source.name() + '\u0000' + owner,
