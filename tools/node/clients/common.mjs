@@ -26,7 +26,7 @@ export function extraHeaders() {
 }
 
 /** Replies for sampling/createMessage from env MCP_SAMPLING_REPLIES (JSON array of texts), in order; the last repeats. */
-export function samplingReplies() {
+function samplingReplies() {
   const raw = process.env.MCP_SAMPLING_REPLIES;
   let replies = ['stub-model-answer'];
   if (raw) {
@@ -48,7 +48,7 @@ export function samplingReplies() {
  * objects such as {"action":"accept","content":{"answer":"net"}}), in order; the last repeats.
  * Null when the variable is unset: the client then declares no elicitation capability.
  */
-export function elicitationReplies() {
+function elicitationReplies() {
   const raw = process.env.MCP_ELICITATION_REPLIES;
   if (!raw) return null;
   let replies;
@@ -99,4 +99,37 @@ export async function run(main) {
     emit({ error: errorToJson(e) });
     process.exit(1);
   }
+}
+
+// What both SDK versions' sampling clients answer when the server asks for input: sampled texts
+// from MCP_SAMPLING_REPLIES and, when MCP_ELICITATION_REPLIES is set, elicitation results. Keeps the
+// params of every request. `install(setHandler)` registers the handlers through the SDK's own
+// registration, `setHandler(method, handler)` with method 'sampling/createMessage' or 'elicitation/create'.
+export function scriptedInputs() {
+  const samplingRequests = [];
+  const elicitationRequests = [];
+  const nextReply = samplingReplies();
+  const nextElicitation = elicitationReplies();
+  return {
+    samplingRequests,
+    elicitationRequests,
+    capabilities: nextElicitation ? { sampling: {}, elicitation: {} } : { sampling: {} },
+    install(setHandler) {
+      if (nextElicitation) {
+        setHandler('elicitation/create', async (request) => {
+          elicitationRequests.push(request.params);
+          return nextElicitation();
+        });
+      }
+      setHandler('sampling/createMessage', async (request) => {
+        samplingRequests.push(request.params);
+        return {
+          role: 'assistant',
+          content: { type: 'text', text: nextReply() },
+          model: 'test-model',
+          stopReason: 'endTurn',
+        };
+      });
+    },
+  };
 }

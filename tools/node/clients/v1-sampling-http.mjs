@@ -11,39 +11,24 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { CreateMessageRequestSchema, ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-import { run, usage, parseJsonArg, extraHeaders, samplingReplies, elicitationReplies } from './common.mjs';
+import { run, usage, parseJsonArg, extraHeaders, scriptedInputs } from './common.mjs';
 
 const [url, tool, argsJson] = process.argv.slice(2);
 if (!url || !tool || argsJson === undefined) usage('usage: v1-sampling-http.mjs URL TOOL ARGS_JSON');
 const args = parseJsonArg(argsJson, 'ARGS_JSON');
 
 await run(async () => {
-  const samplingRequests = [];
-  const nextReply = samplingReplies();
-  const elicitationRequests = [];
-  const nextElicitation = elicitationReplies();
+  const inputs = scriptedInputs();
   const transport = new StreamableHTTPClientTransport(new URL(url), {
     requestInit: { headers: extraHeaders() },
   });
   const client = new Client(
     { name: 'sluice-test-v1-sampling', version: '1.0.0' },
-    { capabilities: nextElicitation ? { sampling: {}, elicitation: {} } : { sampling: {} } },
+    { capabilities: inputs.capabilities },
   );
-  if (nextElicitation) {
-    client.setRequestHandler(ElicitRequestSchema, async (request) => {
-      elicitationRequests.push(request.params);
-      return nextElicitation();
-    });
-  }
-  client.setRequestHandler(CreateMessageRequestSchema, async (request) => {
-    samplingRequests.push(request.params);
-    return {
-      role: 'assistant',
-      content: { type: 'text', text: nextReply() },
-      model: 'test-model',
-      stopReason: 'endTurn',
-    };
-  });
+  // the v1 SDK registers handlers by the request's schema
+  const schemas = { 'sampling/createMessage': CreateMessageRequestSchema, 'elicitation/create': ElicitRequestSchema };
+  inputs.install((method, handler) => client.setRequestHandler(schemas[method], handler));
   await client.connect(transport);
   const sessionId = transport.sessionId ?? null;
   const listed = await client.listTools();
@@ -54,8 +39,8 @@ await run(async () => {
     sessionId,
     tools: listed.tools.map((t) => t.name),
     result,
-    samplingRequests,
-    elicitationRequests,
+    samplingRequests: inputs.samplingRequests,
+    elicitationRequests: inputs.elicitationRequests,
   };
   await client.close();
   return obs;

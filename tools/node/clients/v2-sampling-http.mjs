@@ -10,42 +10,25 @@
 //                    "elicitationRequests":[params...]}
 // Env: MCP_HEADERS, MCP_SAMPLING_REPLIES, MCP_ELICITATION_REPLIES, MCP_CLIENT_TIMEOUT_MS.
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { run, usage, parseJsonArg, extraHeaders, samplingReplies, elicitationReplies } from './common.mjs';
+import { run, usage, parseJsonArg, extraHeaders, scriptedInputs } from './common.mjs';
 
 const [url, tool, argsJson] = process.argv.slice(2);
 if (!url || !tool || argsJson === undefined) usage('usage: v2-sampling-http.mjs URL TOOL ARGS_JSON');
 const args = parseJsonArg(argsJson, 'ARGS_JSON');
 
 await run(async () => {
-  const samplingRequests = [];
-  const nextReply = samplingReplies();
-  const elicitationRequests = [];
-  const nextElicitation = elicitationReplies();
+  const inputs = scriptedInputs();
   const transport = new StreamableHTTPClientTransport(new URL(url), {
     requestInit: { headers: extraHeaders() },
   });
   const client = new Client(
     { name: 'sluice-test-v2-sampling', version: '2.0.0' },
     {
-      capabilities: nextElicitation ? { sampling: {}, elicitation: {} } : { sampling: {} },
+      capabilities: inputs.capabilities,
       versionNegotiation: { mode: { pin: '2026-07-28' } },
     },
   );
-  if (nextElicitation) {
-    client.setRequestHandler('elicitation/create', async (request) => {
-      elicitationRequests.push(request.params);
-      return nextElicitation();
-    });
-  }
-  client.setRequestHandler('sampling/createMessage', async (request) => {
-    samplingRequests.push(request.params);
-    return {
-      role: 'assistant',
-      content: { type: 'text', text: nextReply() },
-      model: 'test-model',
-      stopReason: 'endTurn',
-    };
-  });
+  inputs.install((method, handler) => client.setRequestHandler(method, handler));
   await client.connect(transport);
   const listed = await client.listTools();
   const result = await client.callTool({ name: tool, arguments: args });
@@ -54,8 +37,8 @@ await run(async () => {
     era: client.getProtocolEra() ?? null,
     tools: listed.tools.map((t) => t.name),
     result,
-    samplingRequests,
-    elicitationRequests,
+    samplingRequests: inputs.samplingRequests,
+    elicitationRequests: inputs.elicitationRequests,
   };
   await client.close();
   return obs;
