@@ -3,6 +3,7 @@ package dev.sluice.llm.sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.sluice.core.hash.Sha256;
 import dev.sluice.llm.provider.LlmProvider;
 import dev.sluice.llm.provider.LlmRequest;
 import dev.sluice.llm.provider.LlmResponse;
@@ -13,11 +14,7 @@ import dev.sluice.mcp.McpError;
 import dev.sluice.mcp.server.RequestContext;
 import dev.sluice.sql.tools.QuestionAnswering.Question;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import static java.util.Objects.requireNonNull;
 
@@ -145,11 +142,6 @@ final class RememberedProvider implements LlmProvider {
     }
 
     private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return Sha256.hex(text, 6);
     }
 }

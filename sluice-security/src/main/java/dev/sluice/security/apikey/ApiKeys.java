@@ -1,8 +1,8 @@
 package dev.sluice.security.apikey;
 
+import dev.sluice.core.hash.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -51,11 +51,7 @@ public final class ApiKeys {
 
     /** Lower-case hex SHA-256 of the key's UTF-8 bytes. */
     public static String sha256(String key) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(key, 32);
     }
 
     /** Constant-time comparison of two hex hashes. */

@@ -1,12 +1,11 @@
 package dev.sluice.server.governance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.core.hash.Sha256;
 import dev.sluice.mcp.Json;
 import dev.sluice.mcp.model.CallToolResult;
 import dev.sluice.mcp.model.Content;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -48,10 +47,6 @@ record ToolOutcome(boolean error, String errorMessage, String source, String sql
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return "sha256:" + HexFormat.of().formatHex(Sha256.of(bytes));
     }
 }
